@@ -1,0 +1,65 @@
+package org.exhibit.tools;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code exhibit} command line. Every subcommand is a thin layer over the libraries; this class maps
+ * outcomes to {@link ExitCode}s and is the only place that calls {@code System.exit}.
+ */
+@Command(name = "exhibit", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Preserves web evidence so that it holds up in court.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        },
+        footer = {"", "Examples:",
+                "  exhibit demo",
+                "  exhibit identity create --name \"Dana Reyes\" --org \"Reyes Law\"",
+                "  exhibit case init cases/2026-017 --id 2026-017 --title \"Reposts of J.D.\"",
+                "  exhibit capture --case cases/2026-017 https://example.org/post/123",
+                "  exhibit ingest --case cases/2026-017 chat.png email.eml",
+                "  exhibit seal --case cases/2026-017",
+                "  exhibit verify 2026-017-20261124T101500Z.zip",
+                ExitCode.FOOTER})
+public final class Exhibit implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    Verbosity verbosity;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests to run commands in-process. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Exhibit());
+        cl.setExecutionExceptionHandler(Exhibit::handle);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("exhibit: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCode.USAGE;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        boolean verbose = parsed.matchedOption("--verbose") != null
+                || (parsed.subcommand() != null && parsed.subcommand().matchedOption("--verbose") != null);
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        err.println("exhibit: " + message);
+        if (verbose) {
+            ex.printStackTrace(err);
+        }
+        return ex instanceof UsageException ? ExitCode.USAGE : ExitCode.FAILED;
+    }
+}
