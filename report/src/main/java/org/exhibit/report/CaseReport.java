@@ -1,0 +1,136 @@
+package org.exhibit.report;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.report.depiction.ImageMode;
+import org.exhibit.report.layout.Field;
+import org.exhibit.report.layout.HtmlSink;
+import org.exhibit.report.layout.PdfSink;
+import org.exhibit.report.layout.ReportSink;
+import org.exhibit.report.source.CaseFiles;
+import org.exhibit.report.source.CaseInfo;
+import org.exhibit.report.source.CaseReader;
+import org.exhibit.report.source.Entry;
+
+/**
+ * The case report for a judge, police officer or attorney: one self-contained HTML file and a PDF with the
+ * same content, made from a case workspace or straight from a sealed bundle ZIP (read in place, never
+ * extracted). Images are blurred unless {@link ImageMode#SHOWN} is asked for; the evidence is never altered.
+ *
+ * <pre>{@code
+ * try (CaseReport report = CaseReport.open(Path.of("cases/2026-017"))) {
+ *     List<Path> written = report.writeTo(Path.of("out"), ImageMode.BLURRED);   // report.html, report.pdf
+ * }
+ * }</pre>
+ */
+public final class CaseReport implements Closeable {
+    private final CaseFiles files;
+    private final CaseReader reader;
+    private final CaseInfo info;
+    private final List<Entry> entries;
+
+    private CaseReport(CaseFiles files) throws IOException {
+        this.files = files;
+        this.reader = new CaseReader(files);
+        this.info = reader.info();
+        this.entries = reader.entries();
+    }
+
+    /** Opens a case workspace folder or a bundle ZIP. */
+    public static CaseReport open(Path caseOrBundle) throws IOException {
+        CaseFiles files = CaseFiles.open(caseOrBundle);
+        try {
+            return new CaseReport(files);
+        } catch (IOException | RuntimeException e) {
+            files.close();
+            throw e;
+        }
+    }
+
+    public CaseInfo info() {
+        return info;
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** Writes {@code report.html} and {@code report.pdf} into {@code dir}; returns their paths. */
+    public List<Path> writeTo(Path dir, ImageMode mode) throws IOException {
+        Files.createDirectories(dir);
+        Path html = dir.resolve("report.html");
+        Path pdf = dir.resolve("report.pdf");
+        writeHtml(html, mode);
+        writePdf(pdf, mode);
+        return List.of(html, pdf);
+    }
+
+    /** Streams the HTML report to {@code out} (written beside it, then moved into place). */
+    public void writeHtml(Path out, ImageMode mode) throws IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+        try {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                 ReportSink sink = new HtmlSink(w, title())) {
+                write(sink, mode);
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Lays out the PDF report page by page into {@code out}. */
+    public void writePdf(Path out, ImageMode mode) throws IOException {
+        try (ReportSink sink = new PdfSink(out, title())) {
+            write(sink, mode);
+        }
+    }
+
+    /** Writes the report's content to any sink. */
+    public void write(ReportSink sink, ImageMode mode) throws IOException {
+        new CaseReportContent(reader, info, entries, sealValues(), bundleName()).write(sink, mode,
+                Producer.current(), Instant.now());
+    }
+
+    private String title() {
+        return "Case " + info.id() + (info.title().isEmpty() ? "" : " — " + info.title());
+    }
+
+    private String bundleName() {
+        return files.sealed() ? files.location().getFileName().toString() : info.id() + "-<seal time>.zip";
+    }
+
+    /** For a bundle: the SHA-256 of the ZIP and of the files that bind its content. */
+    private List<Field> sealValues() throws IOException {
+        List<Field> out = new ArrayList<>();
+        if (!files.sealed()) {
+            return out;
+        }
+        out.add(Field.mono("Bundle " + files.location().getFileName() + " SHA-256", Sha256.of(files.location()).hex()));
+        for (String tag : List.of("manifest-sha256.txt", "custody/manifest.json")) {
+            if (files.exists(tag)) {
+                try (InputStream in = files.open(tag)) {
+                    out.add(Field.mono(tag + " SHA-256", Sha256.of(in).hex()));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+        files.close();
+    }
+}

@@ -1,0 +1,58 @@
+package org.exhibit.report.source;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The files of one case, addressed by the '/'-separated paths of the bundle layout ({@code case.json},
+ * {@code custody/events.jsonl}, {@code data/captures/0001/capture.json}), whether they lie in a workspace
+ * folder or inside a bundle ZIP. Read-only: nothing here writes to the case.
+ */
+public interface CaseFiles extends Closeable {
+
+    /** Opens a workspace folder or a bundle ZIP, whichever {@code location} is. */
+    static CaseFiles open(Path location) throws IOException {
+        if (Files.isDirectory(location)) {
+            return new WorkspaceFiles(location);
+        }
+        if (Files.isRegularFile(location)) {
+            return new BundleFiles(location);
+        }
+        throw new IOException("expected a case folder or a bundle .zip, got " + location + " (not found)");
+    }
+
+    /** Where the case was read from, for people: the folder or the ZIP file. */
+    Path location();
+
+    /** True when the case was read from a sealed bundle rather than a workspace. */
+    boolean sealed();
+
+    boolean exists(String path);
+
+    /** Size in bytes of a file. */
+    long size(String path) throws IOException;
+
+    /** Opens a file for streaming; the caller closes it. */
+    InputStream open(String path) throws IOException;
+
+    /** Names (not paths) of the folders directly under {@code dir}, sorted. */
+    List<String> folders(String dir) throws IOException;
+
+    /** Names (not paths) of the files directly under {@code dir}, sorted. */
+    List<String> files(String dir) throws IOException;
+
+    /** Reads a small file (a record, a certificate) whole, refusing anything larger than {@code limit} bytes. */
+    default byte[] readSmall(String path, int limit) throws IOException {
+        try (InputStream in = open(path)) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw new IOException("expected " + path + " to be at most " + limit + " bytes, got more");
+            }
+            return bytes;
+        }
+    }
+}
