@@ -58,8 +58,8 @@ final class CaptureSection {
             return;
         }
         out.heading(3, "TLS certificates (server, per origin)");
-        try (ReportSink.Table t = out.table(Column.text("Origin, subject, issuer, validity", 2.9f),
-                Column.mono("Certificate SHA-256", 4.1f))) {
+        try (ReportSink.Table t = out.table(Column.text("Origin, subject, issuer, validity", 2.7f),
+                Column.mono("Certificate SHA-256", 4.3f))) {
             for (Map.Entry<String, JsonNode> c : origins(tls)) {
                 JsonNode n = c.getValue();
                 String warning = Nodes.text(n, "warning");

@@ -96,25 +96,14 @@ final class ReportAssertions {
 
     /** True when any 48-byte run of {@code original} (sampled through the file) occurs in {@code haystack}. */
     static boolean containsRunOf(byte[] haystack, byte[] original) {
+        String hay = new String(haystack, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String needle = new String(original, java.nio.charset.StandardCharsets.ISO_8859_1);
         for (int start = 0; start + 48 <= original.length; start += Math.max(48, original.length / 64)) {
-            if (indexOf(haystack, original, start, 48) >= 0) {
+            if (hay.contains(needle.substring(start, start + 48))) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle, int from, int len) {
-        outer:
-        for (int i = 0; i + len <= hay.length; i++) {
-            for (int j = 0; j < len; j++) {
-                if (hay[i + j] != needle[from + j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** Base64 of the original in each of the three byte alignments, a 64-character stretch from its middle. */

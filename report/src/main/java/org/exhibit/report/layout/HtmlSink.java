@@ -70,7 +70,7 @@ public final class HtmlSink implements ReportSink {
                 out.write("<tr>");
                 for (int i = 0; i < columns.length; i++) {
                     String cell = i < cells.length && cells[i] != null ? cells[i] : "";
-                    out.write((columns[i].mono() ? "<td class=\"mono\">" : "<td>") + escape(cell) + "</td>");
+                    out.write((columns[i].mono() ? "<td class=\"mono\">" : "<td>") + escape(cell).replace("\n", "<br>") + "</td>");
                 }
                 out.write("</tr>\n");
             }
