@@ -14,6 +14,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.exhibit.integrity.identity.PublicIdentity;
 import org.exhibit.integrity.timestamp.TrustAnchors;
 
 /**
@@ -44,7 +45,7 @@ final class SignatureCheck {
                         + (m.investigator() == null ? "none" : m.investigator().fingerprint())));
                 return out;
             }
-            String who = signer.getSubjectX500Principal().getName();
+            String who = PublicIdentity.of(chain).name();
             out.add(Check.pass(NAME, p7s, p7s + ": valid CMS signature over " + BundleLayout.CUSTODY_MANIFEST
                     + " by " + who));
             Instant at = m == null || m.sealedAt() == null ? Instant.now() : m.sealedAt();
