@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TSPException;
@@ -22,6 +23,7 @@ import org.bouncycastle.tsp.TimeStampResponse;
 /**
  * Obtains RFC 3161 timestamps: builds the request (SHA-256 imprint, random 64-bit nonce, certReq), POSTs it,
  * validates the answer against the request and the trust anchors, and owns retries and fail-over across TSAs.
+ * One instance may be shared by threads.
  *
  * <pre>{@code
  * Timestamper timestamper = new Timestamper(TsaEndpoint.defaults(), TrustAnchors.jdkDefaults());
@@ -152,7 +154,7 @@ public final class Timestamper {
                     throw new TimestampException("expected a response under " + MAX_RESPONSE_BYTES
                             + " bytes, got more (" + type + ")");
                 }
-                if (type.toLowerCase().startsWith("text/")) {
+                if (type.toLowerCase(Locale.ROOT).startsWith("text/")) {
                     throw new TimestampException("expected application/timestamp-reply, got " + type
                             + " (" + body.length + " bytes)");
                 }

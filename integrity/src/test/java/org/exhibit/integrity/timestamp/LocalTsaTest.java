@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,6 +68,56 @@ class LocalTsaTest {
                 assertThat(token.warnings()).anyMatch(w -> w.contains("does not chain to a trust anchor"));
                 previous = token.serial();
             }
+        }
+    }
+
+    @Test
+    void concurrentStampsAreEachValidWithDistinctSerials() throws Exception {
+        LocalTsa tsa = LocalTsa.open(home.resolve("tsa"));
+        try (TsaServer server = TsaServer.start(tsa, 0)) {
+            Timestamper timestamper = new Timestamper(List.of(server.endpoint()), TrustAnchors.none().with(tsa.root()));
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+            try {
+                List<java.util.concurrent.Future<StampedToken>> futures = new java.util.ArrayList<>();
+                for (int i = 0; i < 24; i++) {
+                    byte[] digest = Sha256.ofBytes(("item " + i).getBytes()).bytes();
+                    futures.add(pool.submit(() -> timestamper.stamp(digest)));
+                }
+                java.util.Set<BigInteger> serials = new java.util.HashSet<>();
+                for (int i = 0; i < futures.size(); i++) {
+                    StampedToken token = futures.get(i).get();
+                    byte[] digest = Sha256.ofBytes(("item " + i).getBytes()).bytes();
+                    TimestampCheck check = new TimestampVerifier().verify(token.response(), digest, token.nonce(),
+                            TrustAnchors.none().with(tsa.root()));
+                    assertThat(check.ok()).as(check.reason()).isTrue();
+                    serials.add(token.serial());
+                }
+                assertThat(serials).hasSize(24);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void concurrentFirstUsesAgreeOnOneKey() throws Exception {
+        Path dir = home.resolve("tsa");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<LocalTsa>> opened = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                opened.add(pool.submit(() -> LocalTsa.open(dir)));
+            }
+            X509Certificate first = opened.get(0).get().certificate();
+            for (var f : opened) {
+                assertThat(f.get().certificate()).isEqualTo(first);
+            }
+            assertThat(LocalTsa.open(dir).certificate()).isEqualTo(first);
+            try (var siblings = Files.list(home)) {
+                assertThat(siblings).containsExactly(dir);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
