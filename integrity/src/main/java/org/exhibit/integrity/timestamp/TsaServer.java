@@ -70,6 +70,7 @@ public final class TsaServer implements AutoCloseable {
                     new ASN1ObjectIdentifier(POLICY));
             tokens.addCertificates(new JcaCertStore(tsa.chain()));
             tokens.setResolution(TimeStampTokenGenerator.R_MILLISECONDS);
+            tokens.setAccuracySeconds(1);
             this.responses = new TimeStampResponseGenerator(tokens, ALGORITHMS, Set.of(new ASN1ObjectIdentifier(POLICY)));
         } catch (OperatorCreationException | TSPException e) {
             throw new GeneralSecurityException("cannot set up the TSA signer: " + e.getMessage(), e);

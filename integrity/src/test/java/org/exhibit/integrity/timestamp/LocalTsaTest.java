@@ -37,13 +37,15 @@ class LocalTsaTest {
             assertThat(token.genTime()).isBetween(Instant.now().minusSeconds(60), Instant.now());
             assertThat(token.clockOffset().abs()).isLessThan(Duration.ofSeconds(5));
             assertThat(token.tsaChain()).containsExactly(tsa.certificate(), tsa.root());
+            Path chainPem = Files.writeString(home.resolve("local.pem"), token.tsaChainPem());
+            assertThat(TrustAnchors.fromPem(chainPem).certificates()).isEqualTo(token.tsaChain());
             assertThat(token.warnings()).singleElement().asString().contains("self-run TSA");
 
             String out = Openssl.ok(home, "ts", "-verify", "-data", data.toString(), "-in", tsr.toString(),
                     "-CAfile", tsa.rootPem().toString(), "-untrusted", tsa.chainPem().toString());
             assertThat(out).contains("Verification: OK");
             String text = Openssl.ok(home, "ts", "-reply", "-in", tsr.toString(), "-text");
-            assertThat(text).contains("Policy OID: " + TsaServer.POLICY)
+            assertThat(text).contains("Policy OID: " + TsaServer.POLICY).contains("Accuracy: 0x01 seconds")
                     .contains("Nonce: 0x" + token.nonce().toString(16).toUpperCase());
 
             TimestampCheck check = new TimestampVerifier().verify(token.response(), digest, token.nonce(),

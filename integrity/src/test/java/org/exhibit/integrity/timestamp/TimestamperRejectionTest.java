@@ -53,6 +53,17 @@ class TimestamperRejectionTest {
     }
 
     @Test
+    void aTsaClockFarFromOursIsRecordedAsOffsetAndWarned() throws Exception {
+        ForgedTsa forged = new ForgedTsa(new ForgedTsa.Options(true, true, Duration.ofMinutes(-30), false));
+        try (LoopbackServer server = new LoopbackServer(forged::answer)) {
+            StampedToken token = once(server, TrustAnchors.none().with(forged.root)).stamp(DATA);
+            assertThat(token.clockOffset()).isBetween(Duration.ofMinutes(29), Duration.ofMinutes(31));
+            assertThat(token.warnings()).singleElement().asString()
+                    .startsWith("this computer's clock differs from test-tsa's by 18");
+        }
+    }
+
+    @Test
     void aTsaCertificateWithANonCriticalTimeStampingUsageIsRefused() throws Exception {
         ForgedTsa forged = new ForgedTsa(new ForgedTsa.Options(false, true, Duration.ZERO, false));
         assertThat(refusal(forged::answer, TrustAnchors.none().with(forged.root))).contains(
