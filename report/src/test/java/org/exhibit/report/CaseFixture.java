@@ -37,12 +37,21 @@ final class CaseFixture {
     private String prev = Sha256.ZERO.hex();
     private int seq;
 
-    private CaseFixture(Path dir, long seed) throws Exception {
+    CaseFixture(Path dir, long seed) throws Exception {
         this.dir = dir;
         this.tsa = new TestTsa();
         Random random = new Random(seed);
         this.screenshot = encode(bands(1280, 800, random), "png");
         this.photo = encode(bands(900, 1200, random), "jpg");
+    }
+
+    /** A JPEG photo with the fixture's bands, as a victim would hand one over. */
+    Path photo(Path file) throws Exception {
+        Files.createDirectories(file.getParent());
+        Files.write(file, photo);
+        images.add(file);
+        sha256s.add(Sha256.ofBytes(photo).hex());
+        return file;
     }
 
     static CaseFixture create(Path dir, int captures, int items) throws Exception {
@@ -64,6 +73,14 @@ final class CaseFixture {
     private void capture(int n) throws Exception {
         String id = String.format("%04d", n);
         Path folder = Files.createDirectories(dir.resolve("data/captures/" + id));
+        Instant start = T0.plusSeconds(60L * n);
+        record(folder.resolve("capture.json"), captureFiles(folder, n, INVESTIGATOR, FINGERPRINT), start.plusSeconds(13));
+        event(start.plusSeconds(13), "captured", "captures/" + id);
+    }
+
+    /** Writes capture {@code n}'s files into {@code folder} and returns its capture.json, not yet written. */
+    ObjectNode captureFiles(Path folder, int n, String investigator, String fingerprint) throws Exception {
+        String id = folder.getFileName().toString();
         String url = "https://social.example/u/jd/post/" + (1000 + n);
         urls.add(url);
         Instant start = T0.plusSeconds(60L * n);
@@ -80,7 +97,7 @@ final class CaseFixture {
         r.put("title", "Post " + n + " by @jd").put("startedAt", start.toString())
                 .put("endedAt", start.plusSeconds(12).toString()).put("outcome", "complete");
         r.putArray("warnings");
-        r.putObject("investigator").put("name", INVESTIGATOR).put("fingerprint", FINGERPRINT);
+        r.putObject("investigator").put("name", investigator).put("fingerprint", fingerprint);
         r.putObject("notes").put("platform", "Social Example").put("username", "@jd");
         r.putObject("environment").put("exhibitVersion", "0.1.0").put("java", "17.0.15").put("os", "Linux 6.1")
                 .put("browser", "Chromium 142.0").put("driver", "chromedriver 142.0").put("userAgent", "Mozilla/5.0 Test")
@@ -91,8 +108,7 @@ final class CaseFixture {
         r.putArray("hosts").addObject().put("host", "social.example").put("ip", "203.0.113.7");
         ((ArrayNode) r.get("hosts")).addObject().put("host", "cdn.example-img.net").put("ip", "198.51.100.9");
         r.set("artifacts", artifacts);
-        record(folder.resolve("capture.json"), r, start.plusSeconds(13));
-        event(start.plusSeconds(13), "captured", "captures/" + id);
+        return r;
     }
 
     private void item(int n) throws Exception {

@@ -3,76 +3,29 @@ package org.exhibit.report.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.exhibit.integrity.bundle.SafeZip;
+import org.exhibit.integrity.bundle.ZipLimits;
 
 /**
- * A sealed bundle read in place: entries are streamed out of the ZIP on demand and never extracted.
- * Opening refuses a ZIP that is unsafe to read (absolute or {@code ..} paths, links, duplicate names,
- * compression ratios of a ZIP bomb), naming the entry.
+ * A sealed bundle read in place through {@link SafeZip}: entries are streamed out of the ZIP on demand and
+ * never extracted, and a ZIP that is unsafe to read (climbing paths, links, bombs) is refused on opening,
+ * naming the entry.
  */
 final class BundleFiles implements CaseFiles {
-    private static final int MAX_ENTRIES = 1_000_000;
-    private static final long MAX_RATIO = 1000;
-    private static final long RATIO_FLOOR = 1 << 20;
-
     private final Path zip;
-    private final ZipFile file;
-    private final NavigableMap<String, ZipArchiveEntry> entries = new TreeMap<>();
+    private final SafeZip file;
+    private final NavigableMap<String, SafeZip.Entry> entries = new TreeMap<>();
 
     BundleFiles(Path zip) throws IOException {
         this.zip = zip.toAbsolutePath();
-        try {
-            this.file = ZipFile.builder().setPath(zip).get();
-        } catch (IOException e) {
-            throw new IOException("expected a bundle ZIP at " + zip + ", got an unreadable file: " + e.getMessage(), e);
+        this.file = SafeZip.open(zip, ZipLimits.DEFAULT);
+        for (SafeZip.Entry e : file.entries()) {
+            entries.put(e.name(), e);
         }
-        try {
-            index();
-        } catch (IOException e) {
-            file.close();
-            throw e;
-        }
-    }
-
-    private void index() throws IOException {
-        for (ZipArchiveEntry e : Collections.list(file.getEntries())) {
-            String name = e.getName();
-            if (entries.size() >= MAX_ENTRIES) {
-                throw unsafe(name, "more than " + MAX_ENTRIES + " entries");
-            }
-            if (name.startsWith("/") || name.contains("\\") || name.contains("\0") || name.matches("^[A-Za-z]:.*")) {
-                throw unsafe(name, "an absolute or non-portable path");
-            }
-            for (String part : name.split("/")) {
-                if (part.equals("..")) {
-                    throw unsafe(name, "a path that climbs out with '..'");
-                }
-            }
-            if (e.isUnixSymlink()) {
-                throw unsafe(name, "a symbolic link");
-            }
-            long size = e.getSize();
-            long packed = e.getCompressedSize();
-            if (size > RATIO_FLOOR && packed > 0 && size / packed > MAX_RATIO) {
-                throw unsafe(name, "a compression ratio over " + MAX_RATIO + ":1");
-            }
-            if (e.isDirectory()) {
-                continue;
-            }
-            if (entries.put(name, e) != null) {
-                throw unsafe(name, "a second entry with the same name");
-            }
-        }
-    }
-
-    private IOException unsafe(String entry, String what) {
-        return new IOException("unsafe bundle " + zip.getFileName() + ": entry '" + entry + "' is " + what);
     }
 
     @Override
@@ -92,16 +45,21 @@ final class BundleFiles implements CaseFiles {
 
     @Override
     public long size(String path) throws IOException {
-        return entry(path).getSize();
+        return entry(path).size();
     }
 
     @Override
     public InputStream open(String path) throws IOException {
-        return file.getInputStream(entry(path));
+        return file.open(entry(path));
     }
 
-    private ZipArchiveEntry entry(String path) throws IOException {
-        ZipArchiveEntry e = entries.get(path);
+    @Override
+    public byte[] readSmall(String path, int limit) throws IOException {
+        return file.readAll(entry(path), limit);
+    }
+
+    private SafeZip.Entry entry(String path) throws IOException {
+        SafeZip.Entry e = entries.get(path);
         if (e == null) {
             throw new IOException("expected an entry " + path + " in " + zip.getFileName() + ", got none");
         }
@@ -112,7 +70,7 @@ final class BundleFiles implements CaseFiles {
     public List<String> folders(String dir) {
         TreeSet<String> names = new TreeSet<>();
         String prefix = dir.endsWith("/") ? dir : dir + "/";
-        for (String name : entries.subMap(prefix, true, prefix + Character.MAX_VALUE, true).keySet()) {
+        for (String name : under(prefix)) {
             int slash = name.indexOf('/', prefix.length());
             if (slash > 0) {
                 names.add(name.substring(prefix.length(), slash));
@@ -124,8 +82,11 @@ final class BundleFiles implements CaseFiles {
     @Override
     public List<String> files(String dir) {
         String prefix = dir.endsWith("/") ? dir : dir + "/";
-        return entries.subMap(prefix, true, prefix + Character.MAX_VALUE, true).keySet().stream()
-                .map(n -> n.substring(prefix.length())).filter(n -> !n.contains("/")).toList();
+        return under(prefix).stream().map(n -> n.substring(prefix.length())).filter(n -> !n.contains("/")).toList();
+    }
+
+    private java.util.Set<String> under(String prefix) {
+        return entries.subMap(prefix, true, prefix + Character.MAX_VALUE, true).keySet();
     }
 
     @Override

@@ -1,0 +1,68 @@
+package org.exhibit.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.exhibit.report.source.CaseReader;
+import org.exhibit.report.source.Entry;
+import org.exhibit.report.source.Nodes;
+
+/**
+ * What each file of a bundle is, in words: "the full-page screenshot of https://…", "the photo chat.png". Built
+ * from the records in the bundle; a file no record describes is named by its path.
+ */
+final class EvidenceNames {
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, String> records = new HashMap<>();
+
+    static EvidenceNames read(CaseReader reader) throws IOException {
+        EvidenceNames out = new EvidenceNames();
+        for (Entry e : reader.entries()) {
+            JsonNode r = reader.record(e);
+            String what = e.kind() == Entry.Kind.CAPTURE ? "the capture of " + e.source() : "the file " + e.source();
+            out.records.put(e.record(), what);
+            for (JsonNode a : r.path("artifacts")) {
+                out.names.put(e.folder() + "/" + Nodes.text(a, "path"), describe(a, e));
+            }
+        }
+        return out;
+    }
+
+    private static String describe(JsonNode a, Entry e) {
+        String of = e.kind() == Entry.Kind.CAPTURE ? " of " + e.source() : " " + e.source();
+        return switch (Nodes.text(a, "role")) {
+            case "screenshot-full" -> "the full-page screenshot" + of;
+            case "screenshot-viewport" -> "the screenshot" + of;
+            case "wacz", "warc" -> "the web archive (every network exchange)" + of;
+            case "dom" -> "the rendered page (HTML)" + of;
+            case "mhtml" -> "the browser's snapshot (MHTML)" + of;
+            case "pdf" -> "the browser's print (PDF)" + of;
+            case "resource" -> "the file loaded from " + (Nodes.text(a, "url").isEmpty() ? "the page" : Nodes.text(a, "url"))
+                    + (e.kind() == Entry.Kind.CAPTURE ? " by " + e.source() : "");
+            case "original" -> "the original file" + of;
+            default -> "the " + Nodes.text(a, "path") + " of " + (e.kind() == Entry.Kind.CAPTURE ? e.source() : "item " + e.id());
+        };
+    }
+
+    /** "the screenshot of https://…", or null when no record lists {@code path}. */
+    String file(String path) {
+        return names.get(path);
+    }
+
+    /** "the capture of https://…" for a record path, or null. */
+    String record(String path) {
+        return records.get(path);
+    }
+
+    /** The artifact of a record that is its screenshot, for the sentence the attorney looks for. */
+    String screenshotOf(String recordPath) {
+        String folder = recordPath.substring(0, recordPath.lastIndexOf('/') + 1);
+        for (Map.Entry<String, String> n : names.entrySet()) {
+            if (n.getKey().startsWith(folder) && n.getValue().startsWith("the screenshot of")) {
+                return n.getValue();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,31 @@
+package org.exhibit.report;
+
+import org.exhibit.integrity.bundle.Check;
+import org.exhibit.integrity.bundle.Verification;
+import org.exhibit.report.source.CaseInfo;
+
+/** The verification's verdict in one sentence. */
+final class Verdict {
+    private Verdict() {
+    }
+
+    static String sentence(Verification v, CaseInfo info, String sealed) {
+        String by = info == null || info.investigator().name().isEmpty() ? "" : " by " + info.investigator().name();
+        return switch (v.outcome()) {
+            case VERIFIED -> v.warnings().isEmpty()
+                    ? "VERIFIED: the bundle " + v.bundle() + " is intact — every file is exactly as sealed" + by + " on "
+                    + sealed + ", and every check passed."
+                    : "VERIFIED: the bundle " + v.bundle() + " is intact — every file is exactly as sealed" + by + " on "
+                    + sealed + "; " + v.warnings().size() + " warning(s) below concern whom to trust, not the files.";
+            case FAILED -> {
+                Check first = v.failures().isEmpty() ? null : v.failures().get(0);
+                yield "FAILED: the bundle " + v.bundle() + " is not as sealed — " + (first == null
+                        ? "a warning counted as a failure (strict mode)"
+                        : first.file() + " failed: " + first.message()) + " (" + v.failures().size()
+                        + " failed check(s) in all).";
+            }
+            case COULD_NOT_RUN -> "NOT VERIFIED: the bundle " + v.bundle() + " could not be checked — "
+                    + (v.failures().isEmpty() ? "unknown reason" : v.failures().get(0).message()) + ".";
+        };
+    }
+}
