@@ -24,7 +24,6 @@ public final class PdfSink implements ReportSink {
     private static final float BODY = 9f;
     private static final float SMALL = 8f;
     private static final float MONO = 7.6f;
-    private static final float PAD = 2.5f;
     /** Longer side, in points, at which a blurred depiction is drawn. */
     private static final float BLURRED_DISPLAY = 220f;
 
@@ -101,6 +100,7 @@ public final class PdfSink implements ReportSink {
             widths[i] = pages.width() * columns[i].weight() / total;
             header.add(new PdfTable.Cell(columns[i].title(), fonts.bold, SMALL));
         }
+        widenForHashes(columns, widths);
         PdfTable table = new PdfTable(pages, fonts, widths, header);
         table.header();
         return new Table() {
@@ -157,6 +157,29 @@ public final class PdfSink implements ReportSink {
     @Override
     public void pageBreak() throws IOException {
         pages.newPage();
+    }
+
+    /** Widens fixed-width columns to hold a 64-character hash on one line, taking the room from the others. */
+    private void widenForHashes(Column[] columns, float[] widths) {
+        float need = PdfFonts.width(fonts.mono, MONO, "0".repeat(64)) + 2 * PdfTable.PAD + 1f;
+        float extra = 0;
+        float others = 0;
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i].mono() && widths[i] < need) {
+                extra += need - widths[i];
+                widths[i] = need;
+            } else if (!columns[i].mono()) {
+                others += widths[i];
+            }
+        }
+        if (extra == 0 || others <= extra) {
+            return;
+        }
+        for (int i = 0; i < columns.length; i++) {
+            if (!columns[i].mono()) {
+                widths[i] -= extra * widths[i] / others;
+            }
+        }
     }
 
     private List<String> wrap(PDFont font, float size, String text, float width) {

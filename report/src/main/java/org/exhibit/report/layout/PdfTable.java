@@ -11,7 +11,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  * with the header again); a row taller than a page is split across pages line by line.
  */
 final class PdfTable {
-    private static final float PAD = 2.5f;
+    static final float PAD = 2.5f;
 
     /** A cell's text and how it is set. */
     record Cell(String text, PDFont font, float size) {

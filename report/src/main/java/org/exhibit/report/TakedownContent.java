@@ -1,0 +1,102 @@
+package org.exhibit.report;
+
+import java.io.IOException;
+import java.util.List;
+import org.exhibit.report.layout.Column;
+import org.exhibit.report.layout.Field;
+import org.exhibit.report.layout.ReportSink;
+import org.exhibit.report.source.CaseInfo;
+import org.exhibit.report.source.Nodes;
+
+/**
+ * A removal notice to one host, ready for the sender to complete: the URLs with capture times, TSA times and
+ * hashes, the non-consensual nature of the content and/or the infringed work, the statements a DMCA notice
+ * requires (17 U.S.C. § 512(c)(3)), and placeholders for contact details and signature.
+ */
+final class TakedownContent {
+    static final String DRAFT = "DRAFT prepared by Exhibit. Review it, replace every [bracket], and send it "
+            + "yourself through the host's abuse or legal contact. Exhibit never sends anything.";
+
+    private TakedownContent() {
+    }
+
+    static void notice(ReportSink out, CaseInfo info, String host, List<TakedownTarget> targets,
+                       TakedownNotices.Basis basis) throws IOException {
+        boolean nci = basis != TakedownNotices.Basis.COPYRIGHT;
+        boolean dmca = basis != TakedownNotices.Basis.NON_CONSENSUAL;
+        out.heading(1, "Request for removal of content from " + host);
+        out.notice(DRAFT);
+        out.fields(List.of(
+                Field.text("To", "[abuse, trust & safety or designated DMCA agent of " + host + "]"),
+                Field.text("From", "[full name], [postal address], [telephone], [e-mail]"),
+                Field.text("Date", "[date]"),
+                Field.text("Subject", (nci ? "Non-consensual intimate imagery" : "")
+                        + (nci && dmca ? " and " : "") + (dmca ? "notice of copyright infringement (DMCA)" : "")
+                        + " — " + targets.size() + " URL(s) on " + host)));
+        out.paragraph("I ask you to remove, promptly, the material at the " + targets.size() + " address(es) below on "
+                + host + ", and to prevent it from being uploaded again. Each was captured as evidence (case "
+                + info.id() + "); the SHA-256 value identifies the exact content, and the PDQ value is a perceptual "
+                + "hash that matches copies even after resizing or re-encoding.");
+        try (ReportSink.Table t = out.table(Column.text("Address and capture", 3f), Column.mono("SHA-256 and PDQ", 4.3f))) {
+            int n = 0;
+            for (TakedownTarget target : targets) {
+                t.row(++n + ". " + target.url() + "\n" + ("page".equals(target.kind()) ? "page (hash of its screenshot)"
+                                : target.kind()) + "\ncaptured " + Nodes.utc(target.captured()) + "\nTSA time "
+                                + target.tsaTime(),
+                        "SHA-256:\n" + orNone(target.sha256()) + "\nPDQ:\n" + orNone(target.pdq()));
+            }
+        }
+        if (nci) {
+            out.heading(2, "Non-consensual intimate imagery");
+            out.paragraph("The material shows [me / my client, NAME] in an intimate or sexual context. It was "
+                    + "published without the consent of the person depicted [and was obtained or shared in breach of "
+                    + "trust / created without consent]. Publishing it is against your terms of service on "
+                    + "non-consensual intimate imagery and may be unlawful where you or the person depicted are. "
+                    + "[Add the law you rely on, if any.]");
+            out.paragraph("I am [the person depicted / authorised to act for the person depicted]. I have a good "
+                    + "faith belief that this material was published without consent, and the information in this "
+                    + "notice is accurate.");
+        }
+        if (dmca) {
+            out.heading(2, "Copyright infringement (17 U.S.C. § 512(c)(3))");
+            out.paragraph("Copyrighted work infringed: [describe the original work, e.g. \"a photograph of myself "
+                    + "that I took on DATE\"]. The material at the addresses above reproduces it without "
+                    + "authorisation.");
+            out.paragraph("I have a good faith belief that use of the material in the manner complained of is not "
+                    + "authorized by the copyright owner, its agent, or the law.");
+            out.paragraph("The information in this notification is accurate, and under penalty of perjury, I am the "
+                    + "owner, or authorized to act on behalf of the owner, of an exclusive right that is allegedly "
+                    + "infringed.");
+        }
+        signature(out);
+    }
+
+    static void signature(ReportSink out) throws IOException {
+        out.heading(2, "Contact and signature");
+        out.fields(List.of(Field.text("Name", "[full legal name]"), Field.text("Address", "[postal address]"),
+                Field.text("Telephone", "[telephone]"), Field.text("E-mail", "[e-mail]"),
+                Field.text("Acting for", "[myself / name of the person depicted or copyright owner]")));
+        out.paragraph("Signature: ______________________________   (or /full name/ as an electronic signature)");
+        out.paragraph("Date: ____________________");
+    }
+
+    /** The short notice for search engines: the URLs of results to delist. */
+    static void delisting(ReportSink out, List<TakedownTarget> targets) throws IOException {
+        out.heading(1, "Request to remove search results");
+        out.notice(DRAFT);
+        out.paragraph("The results below link to intimate images of [me / the person I represent] published without "
+                + "consent. I ask you to remove them from your web and image search results.");
+        try (ReportSink.Table t = out.table(Column.text("URL", 5f), Column.text("Captured (UTC)", 2f))) {
+            for (TakedownTarget target : targets) {
+                t.row(target.url(), Nodes.utc(target.captured()));
+            }
+        }
+        out.paragraph("I have a good faith belief that the information in this request is accurate and that I am "
+                + "[the person depicted / authorised to act for the person depicted].");
+        signature(out);
+    }
+
+    private static String orNone(String s) {
+        return s.isEmpty() ? "(none)" : s;
+    }
+}
