@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 CaseCommand.class,
                 IngestCommand.class,
                 StampCommand.class,
+                ReportCommand.class,
+                TakedownCommand.class,
         },
         footer = {"", "Examples:",
                 "  exhibit demo",
@@ -26,6 +28,8 @@ import picocli.CommandLine.Command;
                 "  exhibit ingest --case cases/2026-017 chat.png email.eml",
                 "  exhibit seal --case cases/2026-017",
                 "  exhibit verify 2026-017-20261124T101500Z.zip",
+                "  exhibit report --case 2026-017-20261124T101500Z.zip -o report/",
+                "  exhibit takedown --case cases/2026-017 -o notices/",
                 ExitCode.FOOTER})
 public final class Exhibit implements Runnable {
     @CommandLine.Spec
