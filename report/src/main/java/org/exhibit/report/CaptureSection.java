@@ -57,16 +57,19 @@ final class CaptureSection {
         if (tls.isEmpty()) {
             return;
         }
-        out.heading(3, "TLS certificates (server, per origin)");
+        out.heading(3, "TLS certificates (the server's, per origin)");
         try (ReportSink.Table t = out.table(Column.text("Origin, subject, issuer, validity", 2.7f),
                 Column.mono("Certificate SHA-256", 4.3f))) {
             for (Map.Entry<String, JsonNode> c : origins(tls)) {
-                JsonNode n = c.getValue();
-                String warning = Nodes.text(n, "warning");
-                t.row(c.getKey() + "\nSubject: " + Nodes.text(n, "subject") + "\nIssuer: " + Nodes.text(n, "issuer")
-                        + "\nValid " + Nodes.text(n, "notBefore") + " to " + Nodes.text(n, "notAfter")
-                        + (warning.isEmpty() ? "" : "\nWarning: " + warning),
-                        first(Nodes.text(n, "sha256"), Nodes.text(n, "fingerprint")));
+                JsonNode o = c.getValue();
+                JsonNode leaf = o.path("chain").isArray() && !o.path("chain").isEmpty() ? o.path("chain").get(0) : o;
+                String warnings = o.path("warnings").isArray() ? lines(o.path("warnings")) : Nodes.text(o, "warning");
+                String ip = Nodes.text(o, "ip");
+                t.row(c.getKey() + (ip.isEmpty() ? "" : " (" + ip + ")")
+                        + "\nSubject: " + Nodes.text(leaf, "subject") + "\nIssuer: " + Nodes.text(leaf, "issuer")
+                        + "\nValid " + Nodes.text(leaf, "notBefore") + " to " + Nodes.text(leaf, "notAfter")
+                        + (warnings.isEmpty() || warnings.equals("none") ? "" : "\nWarning: " + warnings),
+                        first(Nodes.text(leaf, "sha256"), Nodes.text(leaf, "fingerprint")));
             }
         }
     }

@@ -17,6 +17,7 @@ import org.exhibit.report.layout.Field;
 import org.exhibit.report.layout.HtmlSink;
 import org.exhibit.report.layout.PdfSink;
 import org.exhibit.report.layout.ReportSink;
+import org.exhibit.report.layout.TeeSink;
 import org.exhibit.report.source.CaseFiles;
 import org.exhibit.report.source.CaseInfo;
 import org.exhibit.report.source.CaseReader;
@@ -65,13 +66,24 @@ public final class CaseReport implements Closeable {
         return entries;
     }
 
-    /** Writes {@code report.html} and {@code report.pdf} into {@code dir}; returns their paths. */
+    /**
+     * Writes {@code report.html} and {@code report.pdf} into {@code dir} in one pass over the case (each record
+     * read and each image decoded once); returns their paths.
+     */
     public List<Path> writeTo(Path dir, ImageMode mode) throws IOException {
         Files.createDirectories(dir);
         Path html = dir.resolve("report.html");
         Path pdf = dir.resolve("report.pdf");
-        writeHtml(html, mode);
-        writePdf(pdf, mode);
+        Path tmp = Files.createTempFile(dir, ".report.html", ".tmp");
+        try {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                 ReportSink both = new TeeSink(new HtmlSink(w, title()), new PdfSink(pdf, title()))) {
+                write(both, mode);
+            }
+            Files.move(tmp, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
         return List.of(html, pdf);
     }
 

@@ -74,7 +74,7 @@ final class CaseReportContent {
             }
         }
         CustodySection.write(out, reader);
-        VerifyInstructions.write(out, info, bundleName, entries);
+        VerifyInstructions.write(out, info, bundleName, entries, verifyTxt(reader));
         CertificationPage.write(out, info, version, Nodes.text(env, "browser"), entries, sealValues);
     }
 
@@ -88,6 +88,15 @@ final class CaseReportContent {
                         Nodes.utc(e.time()), e.stampText(), e.outcome());
             }
         }
+    }
+
+    /** The lines of the bundle's VERIFY.txt, or null when reading a workspace. */
+    static List<String> verifyTxt(CaseReader reader) throws IOException {
+        if (!reader.files().sealed() || !reader.files().exists("VERIFY.txt")) {
+            return null;
+        }
+        return new String(reader.files().readSmall("VERIFY.txt", 16 << 20), java.nio.charset.StandardCharsets.UTF_8)
+                .lines().toList();
     }
 
     /** The environment of the first capture that recorded one (all captures of a case share a machine). */

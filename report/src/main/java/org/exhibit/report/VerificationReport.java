@@ -68,12 +68,14 @@ public final class VerificationReport {
         List<Entry> entries = List.of();
         EvidenceNames names = new EvidenceNames();
         List<Signers.Signer> signers = List.of();
+        List<String> verifyTxt = null;
         try (CaseFiles files = CaseFiles.open(bundle)) {
             CaseReader reader = new CaseReader(files);
             info = reader.info();
             entries = reader.entries();
             names = EvidenceNames.read(reader);
             signers = Signers.read(files, result);
+            verifyTxt = CaseReportContent.verifyTxt(reader);
         } catch (IOException | RuntimeException e) {
             // an unreadable or hostile bundle: the checks say why; the report describes what it can
         }
@@ -116,7 +118,7 @@ public final class VerificationReport {
         }
         Warnings.explain(out, result.warnings());
         if (info != null) {
-            VerifyInstructions.write(out, info, result.bundle(), entries);
+            VerifyInstructions.write(out, info, result.bundle(), entries, verifyTxt);
         }
     }
 }

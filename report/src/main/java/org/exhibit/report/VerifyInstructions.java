@@ -15,7 +15,12 @@ final class VerifyInstructions {
     private VerifyInstructions() {
     }
 
-    static void write(ReportSink out, CaseInfo info, String bundleName, List<Entry> entries) throws IOException {
+    /**
+     * @param verifyTxt the lines of the bundle's own VERIFY.txt (exact commands for that bundle), or null for a
+     *                  workspace not yet sealed
+     */
+    static void write(ReportSink out, CaseInfo info, String bundleName, List<Entry> entries, List<String> verifyTxt)
+            throws IOException {
         out.pageBreak();
         out.heading(2, "How to verify this evidence");
         out.paragraph("Nothing in this report needs to be taken on trust. The sealed bundle " + bundleName
@@ -25,6 +30,11 @@ final class VerifyInstructions {
                 "exhibit verify " + bundleName + " --report verification.pdf   # a report for the court file"));
         out.paragraph("Exit status 0 means every check passed; 1 names the file that failed and why.");
         out.heading(3, "With standard tools only (unzip, sha256sum, openssl)");
+        if (verifyTxt != null) {
+            out.paragraph("The bundle carries VERIFY.txt with the exact commands for it; here it is as sealed:");
+            out.preformatted(verifyTxt);
+            return;
+        }
         SortedSet<String> tsas = new TreeSet<>();
         for (Entry e : entries) {
             e.stamps().stream().map(TsaTime::tsa).forEach(tsas::add);
@@ -34,8 +44,8 @@ final class VerifyInstructions {
         }
         List<String> cmds = new ArrayList<>(List.of(
                 "unzip -q " + bundleName + " -d b && cd b",
-                "sha256sum -c manifest-sha256.txt        # every evidence file",
-                "sha256sum -c tagmanifest-sha256.txt     # every tag file",
+                "sha256sum -c --strict manifest-sha256.txt      # every evidence file",
+                "sha256sum -c --strict tagmanifest-sha256.txt   # every tag file",
                 "openssl cms -verify -binary -inform DER -in custody/manifest.json.p7s \\",
                 "  -content custody/manifest.json -CAfile custody/investigator.pem -purpose any -out /dev/null"));
         for (String tsa : tsas) {
@@ -49,8 +59,8 @@ final class VerifyInstructions {
             }
         }
         out.preformatted(cmds);
-        out.paragraph("Repeat the last command for each capture.json and item.json listed in the summary; "
-                + "VERIFY.txt inside the bundle spells out every command for this case. The SHA-256 values in "
-                + "this report can be compared with sha256sum's output for any file.");
+        out.paragraph("Repeat the last command for each capture.json and item.json listed in the summary. Once "
+                + "the case is sealed, VERIFY.txt inside the bundle spells out every command for it. The SHA-256 "
+                + "values in this report can be compared with sha256sum's output for any file.");
     }
 }

@@ -102,9 +102,12 @@ final class CaseFixture {
         r.putObject("environment").put("exhibitVersion", "0.1.0").put("java", "17.0.15").put("os", "Linux 6.1")
                 .put("browser", "Chromium 142.0").put("driver", "chromedriver 142.0").put("userAgent", "Mozilla/5.0 Test")
                 .put("viewport", "1280x800").put("timeZone", "UTC");
-        r.putArray("tls").addObject().put("origin", "https://social.example").put("subject", "CN=social.example")
+        ObjectNode origin = r.putArray("tls").addObject().put("origin", "https://social.example:443")
+                .put("ip", "203.0.113.7").put("tlsProtocol", "TLSv1.3");
+        origin.putArray("chain").addObject().put("subject", "CN=social.example")
                 .put("issuer", "CN=Example CA").put("notBefore", "2026-01-01T00:00:00Z")
                 .put("notAfter", "2027-01-01T00:00:00Z").put("sha256", "ab".repeat(32));
+        origin.putArray("warnings");
         r.putArray("hosts").addObject().put("host", "social.example").put("ip", "203.0.113.7");
         ((ArrayNode) r.get("hosts")).addObject().put("host", "cdn.example-img.net").put("ip", "198.51.100.9");
         r.set("artifacts", artifacts);

@@ -38,7 +38,7 @@ class CaseReportTest {
                 .contains("2026-017", "Reposts of J.D.", CaseFixture.INVESTIGATOR, CaseFixture.FINGERPRINT)
                 .contains("203.0.113.7", "CN=social.example", "ab".repeat(32), "@jd", "Chromium 142.0")
                 .contains("2026-11-24 10:16:13 UTC (local)")
-                .contains("captured", "case-opened", "openssl cms -verify", "sha256sum -c manifest-sha256.txt")
+                .contains("captured", "case-opened", "openssl cms -verify", "sha256sum -c --strict manifest-sha256.txt")
                 .contains("28 U.S.C. § 1746", "902(13)", "TEMPLATE", "Signature");
     }
 

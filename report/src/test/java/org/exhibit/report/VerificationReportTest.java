@@ -50,7 +50,7 @@ class VerificationReportTest {
                 .contains(sealed.investigator.fingerprint(), sealed.investigator.name())
                 .contains("valid and chains to a trust anchor")
                 .contains("not from a public one")
-                .contains("openssl cms -verify");
+                .contains("openssl cms -verify", "Sealed by Exhibit 0.1.0-test");
         assertThat(ReportAssertions.unembeddedFonts(pdf)).isEmpty();
     }
 
