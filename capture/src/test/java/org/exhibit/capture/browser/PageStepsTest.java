@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import javax.imageio.ImageIO;
-import org.exhibit.capture.testsite.TestSite;
+import org.exhibit.capture.testsite.CaptureTestSite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The page steps against a real Chromium and the test site over plain HTTP, without a recording proxy. */
 class PageStepsTest {
-    static TestSite site;
+    static CaptureTestSite site;
 
     @BeforeAll
     static void startSite() throws Exception {
-        site = TestSite.start();
+        site = CaptureTestSite.start();
     }
 
     @AfterAll

@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 
 /**
  * The capture test site, served over HTTP and HTTPS (a self-signed certificate made per run) on 127.0.0.1,
- * port 0. Both servers serve the same {@link TestPages}:
+ * port 0. Both servers serve the same {@link CaptureTestPages}:
  * <ul>
  * <li>{@code /redirect/301} → 301 → {@code /redirect/302} → 302 → {@code /article.html} (200, gzip), which loads
  *     {@code /img/gps.jpg} (EXIF GPS), {@code /script.js} (chunked) and {@code /style.css} (gzip, chunked)</li>
@@ -29,22 +29,22 @@ import java.util.concurrent.Executors;
  * <li>{@code /missing.html} (404) and {@code /broken.html} (500), each an HTML page</li>
  * </ul>
  */
-public final class TestSite implements AutoCloseable {
+public final class CaptureTestSite implements AutoCloseable {
     private final HttpServer http;
     private final HttpsServer https;
-    private final SelfSignedCertificate certificate;
+    private final TestCertificate certificate;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "test-site");
         t.setDaemon(true);
         return t;
     });
     private final CountDownLatch closing = new CountDownLatch(1);
-    private final TestPages pages;
+    private final CaptureTestPages pages;
     private final ConcurrentLinkedQueue<String> requested = new ConcurrentLinkedQueue<>();
 
-    private TestSite(SelfSignedCertificate certificate) throws IOException {
+    private CaptureTestSite(TestCertificate certificate) throws IOException {
         this.certificate = certificate;
-        this.pages = new TestPages(closing);
+        this.pages = new CaptureTestPages(closing);
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         http = HttpServer.create(loopback, 0);
         https = HttpsServer.create(loopback, 0);
@@ -60,8 +60,8 @@ public final class TestSite implements AutoCloseable {
         }
     }
 
-    public static TestSite start() throws Exception {
-        return new TestSite(SelfSignedCertificate.create());
+    public static CaptureTestSite start() throws Exception {
+        return new CaptureTestSite(TestCertificate.create());
     }
 
     public URI http(String path) {
@@ -72,7 +72,7 @@ public final class TestSite implements AutoCloseable {
         return URI.create("https://127.0.0.1:" + https.getAddress().getPort() + path);
     }
 
-    public SelfSignedCertificate certificate() {
+    public TestCertificate certificate() {
         return certificate;
     }
 
@@ -83,7 +83,7 @@ public final class TestSite implements AutoCloseable {
 
     /** The fixture JPEG with EXIF GPS, as the site serves it at {@code /img/gps.jpg}. */
     public static byte[] gpsJpeg() {
-        try (InputStream in = TestSite.class.getResourceAsStream("/fixtures/gps.jpg")) {
+        try (InputStream in = CaptureTestSite.class.getResourceAsStream("/fixtures/gps.jpg")) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

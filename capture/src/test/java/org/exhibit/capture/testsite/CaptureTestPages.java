@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import javax.imageio.ImageIO;
 
-/** The pages and images of the {@link TestSite}. */
-final class TestPages {
+/** The pages and images of the {@link CaptureTestSite}. */
+final class CaptureTestPages {
     static final int SCREEN = 900;
     static final int TALL_SCREENS = 24;
     static final int[] LAZY_AT = {6, 12, 18, 23};
@@ -26,7 +26,7 @@ final class TestPages {
     private final CountDownLatch closing;
     private final Map<String, byte[]> images = new LinkedHashMap<>();
 
-    TestPages(CountDownLatch closing) {
+    CaptureTestPages(CountDownLatch closing) {
         this.closing = closing;
         for (int i = 0; i < LAZY_AT.length; i++) {
             images.put("/img/lazy-" + (i + 1) + ".png", png(i * 37, "lazy " + (i + 1)));
@@ -34,7 +34,7 @@ final class TestPages {
         for (int i = 0; i < OBSERVED_AT.length; i++) {
             images.put("/img/observed-" + (i + 1) + ".png", png(100 + i * 41, "observed " + (i + 1)));
         }
-        images.put("/img/gps.jpg", TestSite.gpsJpeg());
+        images.put("/img/gps.jpg", CaptureTestSite.gpsJpeg());
         images.put("/img/slow.png", png(200, "slow"));
     }
 

@@ -20,9 +20,9 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A self-signed server certificate for "localhost" and 127.0.0.1, made fresh for each test site. */
-public record SelfSignedCertificate(KeyPair keys, X509Certificate certificate) {
-    public static SelfSignedCertificate create() throws Exception {
+/** A self-signed server certificate for "localhost" and 127.0.0.1, made fresh for each capture test site. */
+public record TestCertificate(KeyPair keys, X509Certificate certificate) {
+    public static TestCertificate create() throws Exception {
         KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
         gen.initialize(256);
         KeyPair keys = gen.generateKeyPair();
@@ -34,7 +34,7 @@ public record SelfSignedCertificate(KeyPair keys, X509Certificate certificate) {
                 new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
         X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
                 b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-        return new SelfSignedCertificate(keys, cert);
+        return new TestCertificate(keys, cert);
     }
 
     public String sha256() throws Exception {
