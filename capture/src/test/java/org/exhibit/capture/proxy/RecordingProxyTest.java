@@ -8,9 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.exhibit.capture.testsite.TestSite;
 import org.exhibit.integrity.digest.Sha256;
@@ -55,6 +54,7 @@ class RecordingProxyTest {
             assertThat(get(client, site.http("/chunked")).body()).isEqualTo(TestSite.PNG);
             assertThat(get(client, site.http("/missing")).statusCode()).isEqualTo(404);
             assertThat(get(client, site.http("/broken")).statusCode()).isEqualTo(500);
+            assertThat(proxy.awaitIdle(Duration.ofMillis(50), Duration.ofSeconds(2))).isTrue();
             assertThat(proxy.exchanges()).extracting(Exchange::status).containsExactly(200, 200, 404, 500);
             assertThat(proxy.exchanges()).allSatisfy(e -> {
                 assertThat(e.outcome()).isEqualTo(Exchange.Outcome.COMPLETE);

@@ -54,7 +54,9 @@ public final class TestSite implements AutoCloseable {
     public final Map<String, byte[]> sent = new ConcurrentHashMap<>();
 
     public TestSite() throws Exception {
-        KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
+        gen.initialize(256);
+        KeyPair keys = gen.generateKeyPair();
         certificate = selfSigned(keys);
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
@@ -178,7 +180,7 @@ public final class TestSite implements AutoCloseable {
                 .addExtension(Extension.subjectAlternativeName, false,
                         new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
         return new JcaX509CertificateConverter().getCertificate(
-                b.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+                b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
     }
 
     /** A real PNG (1x1 grey) padded with a tEXt chunk so it has some size. */
