@@ -3,10 +3,11 @@ package org.exhibit.metadata.pdq;
 import java.awt.image.Raster;
 
 /**
- * Luminance of a four-channel JPEG raster, which the JDK decodes but will not turn into a BufferedImage.
- * Adobe writes CMYK inverted (255 is no ink) and flags that with its APP14 marker; its transform 2 (YCCK)
- * stores the inverted C, M, Y as YCbCr, so converting YCbCr to RGB gives back the un-inverted ink
- * complement directly. The conversion is the naive one (no ICC profile): exact enough for a perceptual hash.
+ * Luminance of a four-channel (CMYK or YCCK) JPEG raster. The JDK's own CMYK conversion comes out far too
+ * light, so these files are read as raw rasters and converted here. Adobe writes CMYK inverted (255 is no
+ * ink) and flags that with its APP14 marker; in its transform 2 (YCCK) the YCbCr channels decode to the ink
+ * amounts C, M, Y themselves while K stays inverted. The conversion is the naive one (no ICC profile):
+ * exact enough for a perceptual hash.
  */
 final class CmykLuma {
     private CmykLuma() {
@@ -29,13 +30,13 @@ final class CmykLuma {
                 float b;
                 float k = px[4 * x + 3];
                 if (ycck) {
-                    // YCbCr -> RGB yields (255 - ink) per channel; K stays inverted like the rest of Adobe CMYK
+                    // YCbCr -> "RGB" yields the ink amounts; their complement is the light that gets through
                     float yy = px[4 * x];
                     float cb = px[4 * x + 1] - 128f;
                     float cr = px[4 * x + 2] - 128f;
-                    r = clamp(yy + 1.402f * cr);
-                    g = clamp(yy - 0.344136f * cb - 0.714136f * cr);
-                    b = clamp(yy + 1.772f * cb);
+                    r = 255 - clamp(yy + 1.402f * cr);
+                    g = 255 - clamp(yy - 0.344136f * cb - 0.714136f * cr);
+                    b = 255 - clamp(yy + 1.772f * cb);
                 } else if (adobeInverted) {
                     r = px[4 * x];
                     g = px[4 * x + 1];

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -90,14 +89,11 @@ public final class PdqImageReader {
         param.setSourceSubsampling(step, step, 0, 0);
         reader.addIIOReadWarningListener((source, message) -> warnings.add(format + " decoder: " + message));
         Luma luma;
-        try {
+        if ("jpeg".equals(format) && jpegComponents(metadata(reader)) == 4) {
+            luma = cmyk(reader, param, warnings);
+        } else {
             BufferedImage img = reader.read(0, param);
             luma = Luma.of(img);
-        } catch (IIOException e) {
-            if (!"jpeg".equals(format) || !String.valueOf(e.getMessage()).contains("Unsupported Image Type")) {
-                throw e;
-            }
-            luma = cmyk(reader, param, warnings);
         }
         Dihedral upright = Dihedral.uprightFromExifOrientation(orientation);
         return new DecodedImage(luma.transform(upright), width, height, step, format, warnings);
@@ -108,9 +104,25 @@ public final class PdqImageReader {
         if (raster.getNumBands() != 4) {
             throw new UnreadableImageException("unsupported JPEG colour layout: " + raster.getNumBands() + " channels");
         }
-        int transform = adobeTransform(reader.getImageMetadata(0));
+        int transform = adobeTransform(metadata(reader));
         warnings.add((transform == 2 ? "YCCK" : "CMYK") + " JPEG: converted to RGB without its ICC profile");
         return CmykLuma.of(raster, transform >= 0, transform == 2);
+    }
+
+    /** The JPEG's native metadata; null where the JDK cannot parse it (it rejects some JFIF+EXIF layouts). */
+    private static IIOMetadata metadata(ImageReader reader) {
+        try {
+            return reader.getImageMetadata(0);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Number of colour components a JPEG's frame header declares, or 0 when unknown. */
+    private static int jpegComponents(IIOMetadata metadata) {
+        Node sof = metadata == null ? null : find(metadata.getAsTree("javax_imageio_jpeg_image_1.0"), "sof");
+        Node n = sof == null ? null : sof.getAttributes().getNamedItem("numFrameComponents");
+        return n == null ? 0 : Integer.parseInt(n.getNodeValue());
     }
 
     /** The Adobe APP14 transform flag (0 CMYK, 1 YCbCr, 2 YCCK), or -1 when there is no Adobe marker. */
