@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import org.exhibit.integrity.record.Artifact;
+import org.exhibit.metadata.ArtifactInspector;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +26,26 @@ import org.junit.jupiter.api.io.TempDir;
 class HugeImageTest {
     private static final int SIDE = 20_000;
 
-    @Test
-    void twentyThousandSquarePngIsHashedFromASubsampleWithAWarning(@TempDir Path dir) throws IOException {
-        Path png = dir.resolve("huge.png");
+    @TempDir
+    static Path dir;
+    static Path png;
+
+    @BeforeAll
+    static void writeIt() throws IOException {
+        png = dir.resolve("huge.png");
         writeGreyPng(png, SIDE);
+    }
+
+    @Test
+    void inspectorRecordsTheHashAndTheWarning() throws IOException {
+        Artifact a = new ArtifactInspector().inspect(png, "huge.png", "original");
+        assertThat(a.mediaType()).isEqualTo("image/png");
+        assertThat(a.pdq()).isNotNull();
+        assertThat(a.warnings()).anySatisfy(w -> assertThat(w).startsWith("PDQ: image is 20000 x 20000 (400 MP)"));
+    }
+
+    @Test
+    void twentyThousandSquarePngIsHashedFromASubsampleWithAWarning() throws IOException {
         assertThat(Runtime.getRuntime().maxMemory()).as("heap limit of this test JVM").isLessThan(300L << 20);
 
         DecodedImage img = new PdqImageReader().read(png);
