@@ -19,11 +19,18 @@ public record CaptureResult(String id, Path folder, CaptureRecord record, StampO
     }
 
     /**
-     * @param total   from the URL check to the custody-log line
-     * @param browser starting the browser, the page steps and closing it (the page's own pace)
-     * @param exhibit everything else: proxy shutdown, resources, WACZ, hashing and metadata, record, move,
-     *                timestamp, custody log
+     * @param total        from the URL check to the custody-log line
+     * @param browserStart starting Chromium and chromedriver
+     * @param pageSteps    the page steps (the page's own pace)
+     * @param browserClose quitting the browser
+     * @param exhibit      everything else: proxy start and shutdown, resources, WACZ, hashing and metadata, record,
+     *                     move, timestamp, custody log
      */
-    public record Timings(Duration total, Duration browser, Duration exhibit) {
+    public record Timings(Duration total, Duration browserStart, Duration pageSteps, Duration browserClose,
+                          Duration exhibit) {
+        /** Time the browser took: start, page steps, close. */
+        public Duration browser() {
+            return browserStart.plus(pageSteps).plus(browserClose);
+        }
     }
 }

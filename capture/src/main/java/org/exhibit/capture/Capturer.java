@@ -69,7 +69,6 @@ public final class Capturer {
         Path scratch = ws.scratch();
         Instant startedAt = Instant.now();
         Session s = browse(target, scratch);
-        long tBrowser = s.browserNanos;
         List<String> warnings = new ArrayList<>(s.problems);
         try {
             CaptureArtifacts.removeLeftovers(scratch);
@@ -85,8 +84,9 @@ public final class Capturer {
             StampOutcome stamp = options.timestamper() == null ? null
                     : new RecordStamper(ws, options.timestamper(), investigator.actor()).stamp(recordFile);
             Duration total = Duration.ofNanos(System.nanoTime() - t0);
-            return new CaptureResult(id, dir, record, stamp,
-                    new CaptureResult.Timings(total, Duration.ofNanos(tBrowser), total.minusNanos(tBrowser)));
+            return new CaptureResult(id, dir, record, stamp, new CaptureResult.Timings(total, Duration.ofNanos(s.startNanos),
+                    Duration.ofNanos(s.stepsNanos), Duration.ofNanos(s.closeNanos),
+                    total.minusNanos(s.startNanos + s.stepsNanos + s.closeNanos)));
         } catch (IOException | RuntimeException e) {
             throw new IOException("capture " + id + " of " + target + " could not be completed (" + e.getMessage()
                     + "); what was captured is kept in " + (Files.exists(scratch) ? scratch : dir), e);
@@ -96,19 +96,26 @@ public final class Capturer {
     /** Proxy, browser, page steps; never throws: problems end up in the session's list. */
     private Session browse(CaptureTarget target, Path scratch) {
         Session s = new Session();
-        long start = System.nanoTime();
         RecordingProxy proxy = null;
         try {
             proxy = RecordingProxy.start(ProxyConfig.of(scratch.resolve(CaptureArtifacts.WARC)));
             BrowserOptions bo = options.browser().withProxy(options.proxyHost() + ":" + proxy.address().getPort(),
                     List.of(proxy.spkiList()));
-            try (BrowserSession session = Browser.start(bo)) {
+            long t = System.nanoTime();
+            BrowserSession session = Browser.start(bo);
+            s.startNanos = System.nanoTime() - t;
+            try {
+                t = System.nanoTime();
                 s.page = new PageSteps(options.timeouts(), proxy::awaitIdle).run(session, target.request(), scratch);
+                s.stepsNanos = System.nanoTime() - t;
+            } finally {
+                t = System.nanoTime();
+                session.close();
+                s.closeNanos = System.nanoTime() - t;
             }
         } catch (IOException | RuntimeException e) {
             s.problems.add("the capture could not run: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         } finally {
-            s.browserNanos = System.nanoTime() - start;
             if (proxy != null) {
                 try {
                     proxy.close();
@@ -173,6 +180,8 @@ public final class Capturer {
         PageResult page;
         WireEvidence wire;
         final List<String> problems = new ArrayList<>();
-        long browserNanos;
+        long startNanos;
+        long stepsNanos;
+        long closeNanos;
     }
 }
