@@ -63,7 +63,7 @@ public final class CustodyLog {
             if (last.length > 0) {
                 if (last[last.length - 1] != '\n') {
                     throw new CustodyLogException(file + " ends with a half-written line (" + last.length
-                            + " bytes, no newline): run `exhibit case check --repair` to truncate it");
+                            + " bytes, no newline): run `exhibit case check DIR --repair` to cut it off");
                 }
                 seq = seqOf(last, size) + 1;
                 prev = Sha256.ofBytes(last);
@@ -90,7 +90,7 @@ public final class CustodyLog {
             return Json.MAPPER.readTree(last).get("seq").asLong();
         } catch (IOException | RuntimeException e) {
             throw new CustodyLogException(file + ": the last line (ending at byte " + size
-                    + ") is not a custody event: the log is damaged; run `exhibit case check` for details");
+                    + ") is not a custody event: the log is damaged; run `exhibit case check DIR` for details");
         }
     }
 
@@ -122,13 +122,15 @@ public final class CustodyLog {
         }
     }
 
-    /** Every event, in order. For a log that fails {@link #verify()}, the lines that parse. */
+    /** Every event, in order; lines that are not events (see {@link #verify()}) are left out. */
     public List<CustodyEvent> events() throws IOException {
         List<CustodyEvent> events = new ArrayList<>();
         try (var lines = Files.lines(file)) {
             for (String line : (Iterable<String>) lines::iterator) {
-                if (!line.isBlank()) {
+                try {
                     events.add(Json.MAPPER.readValue(line, CustodyEvent.class));
+                } catch (IOException e) {
+                    // a damaged or half-written line: verify() names it; callers get the events that parse
                 }
             }
         }
