@@ -1,5 +1,6 @@
 package org.exhibit.capture.proxy;
 
+import org.exhibit.capture.testsite.ProxiedClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -46,7 +47,7 @@ class RecordingProxyTest {
     void httpExchangesAreForwardedUnchangedAndRecordedAsRequestAndResponse() throws Exception {
         Path warc = dir.resolve("data.warc.gz");
         try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc))) {
-            HttpClient client = ProxyClients.through(proxy);
+            HttpClient client = ProxiedClient.through(proxy);
             HttpResponse<byte[]> gz = get(client, site.http("/gzip"));
             assertThat(gz.statusCode()).isEqualTo(200);
             assertThat(gz.headers().firstValue("Content-Encoding")).contains("gzip");
@@ -72,7 +73,7 @@ class RecordingProxyTest {
     void everyRecordedDigestMatchesWhatJwarcRecomputes() throws Exception {
         Path warc = dir.resolve("data.warc.gz");
         try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc))) {
-            HttpClient client = ProxyClients.through(proxy);
+            HttpClient client = ProxiedClient.through(proxy);
             for (String p : List.of("/page", "/gzip", "/chunked", "/image.png.gz", "/missing")) {
                 get(client, site.http(p));
                 get(client, site.https(p));
@@ -107,7 +108,7 @@ class RecordingProxyTest {
     void chunkedResponseIsKeptChunkedInTheWarcAndItsPayloadIsTheDechunkedBody() throws Exception {
         Path warc = dir.resolve("data.warc.gz");
         try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc))) {
-            get(ProxyClients.through(proxy), site.http("/chunked"));
+            get(ProxiedClient.through(proxy), site.http("/chunked"));
         }
         WarcResponse resp = readAll(warc).stream().filter(r -> r instanceof WarcResponse).map(r -> (WarcResponse) r).findFirst().orElseThrow();
         assertThat(resp.http().headers().first("Transfer-Encoding")).contains("chunked");

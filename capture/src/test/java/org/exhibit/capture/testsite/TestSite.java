@@ -100,6 +100,16 @@ public final class TestSite implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         ex.getRequestBody().readAllBytes();
         try (ex) {
+            if (path.startsWith("/coded/")) { // /coded/<coding>/image.png
+                String coding = path.split("/")[2];
+                byte[] wire = Codings.encode(coding, PNG);
+                sent.put(path, wire);
+                ex.getResponseHeaders().set("Content-Type", "image/png");
+                ex.getResponseHeaders().set("Content-Encoding", coding.equals("rawdeflate") ? "deflate" : coding);
+                ex.sendResponseHeaders(200, path.endsWith("chunked.png") ? 0 : wire.length);
+                ex.getResponseBody().write(wire);
+                return;
+            }
             switch (path) {
                 case "/page" -> send(ex, 200, "text/html; charset=utf-8", PAGE.getBytes(StandardCharsets.UTF_8), false);
                 case "/image.png" -> send(ex, 200, "image/png", PNG, false);
