@@ -115,6 +115,51 @@ class RecordingProxyTest {
         assertThat(resp.payload().orElseThrow().body().stream().readAllBytes()).isEqualTo(TestSite.PNG);
     }
 
+    @Test
+    void requestBodyIsForwardedAndRecordedWithItsPayloadDigest() throws Exception {
+        Path warc = dir.resolve("data.warc.gz");
+        byte[] form = "name=alice&message=".concat("x".repeat(5000)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc))) {
+            HttpResponse<String> r = ProxiedClient.through(proxy).send(HttpRequest.newBuilder(URI.create(site.https("/echo")))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.body()).isEqualTo("POST");
+        }
+        WarcRequest req = null;
+        try (WarcReader reader = new WarcReader(warc)) {
+            for (WarcRecord r : reader) {
+                if (r instanceof WarcRequest q) {
+                    req = q;
+                    assertThat(q.http().method()).isEqualTo("POST");
+                    assertThat(q.http().headers().first("Proxy-Connection")).isEmpty();
+                    byte[] body = q.payload().orElseThrow().body().stream().readAllBytes();
+                    assertThat(body).isEqualTo(form);
+                    assertThat(q.payloadDigest().orElseThrow().hex()).isEqualTo(Sha256.ofBytes(form).hex());
+                    break;
+                }
+            }
+        }
+        assertThat(req).as("a request record").isNotNull();
+    }
+
+    @Test
+    void bodyOverTheRecordingLimitReachesTheBrowserWholeAndIsTruncatedInTheWarc() throws Exception {
+        Path warc = dir.resolve("data.warc.gz");
+        try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc).withMaxRecordedBody(100))) {
+            HttpResponse<byte[]> r = get(ProxiedClient.through(proxy), site.http("/image.png"));
+            assertThat(r.body()).isEqualTo(TestSite.PNG);
+            assertThat(proxy.awaitIdle(Duration.ofMillis(50), Duration.ofSeconds(2))).isTrue();
+            assertThat(proxy.exchanges()).singleElement().satisfies(e -> {
+                assertThat(e.outcome()).isEqualTo(Exchange.Outcome.COMPLETE);
+                assertThat(e.reason()).contains("maxRecordedBody");
+                assertThat(e.bodySize()).isEqualTo(TestSite.PNG.length);
+            });
+        }
+        WarcResponse resp = readAll(warc).stream().filter(r -> r instanceof WarcResponse).map(r -> (WarcResponse) r)
+                .findFirst().orElseThrow();
+        assertThat(resp.truncated()).isEqualTo(org.netpreserve.jwarc.WarcTruncationReason.LENGTH);
+        assertThat(resp.payloadDigest()).isEmpty();
+    }
+
     static List<WarcRecord> readAll(Path warc) throws Exception {
         List<WarcRecord> out = new ArrayList<>();
         try (WarcReader reader = new WarcReader(warc)) {
