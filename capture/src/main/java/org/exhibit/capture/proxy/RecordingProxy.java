@@ -56,15 +56,30 @@ public final class RecordingProxy implements AutoCloseable {
 
     private RecordingProxy(ProxyConfig config) throws IOException {
         this.config = config;
+        InetAddress bind = InetAddress.getByName(config.bindHost());
+        if (!bind.isLoopbackAddress()) {
+            throw new IllegalArgumentException("expected a loopback bind address (the proxy intercepts TLS), got " + config.bindHost());
+        }
         Path warc = config.warc().toAbsolutePath();
         if (Files.exists(warc)) {
             throw new IOException("expected a new WARC file, got an existing one: " + warc);
         }
         Files.createDirectories(warc.getParent());
-        this.spoolDir = Files.createTempDirectory(warc.getParent(), ".spool-");
-        this.journal = new WarcJournal(warc, "Exhibit recording proxy");
         this.server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getByName(config.bindHost()), 0), 128);
+        try {
+            server.bind(new InetSocketAddress(bind, 0), 128);
+            this.spoolDir = Files.createTempDirectory(warc.getParent(), ".spool-");
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
+        try {
+            this.journal = new WarcJournal(warc, "Exhibit recording proxy");
+        } catch (IOException e) {
+            server.close();
+            Files.deleteIfExists(spoolDir);
+            throw e;
+        }
     }
 
     /** Binds a port on {@link ProxyConfig#bindHost()}, creates the WARC and starts accepting browser connections. */

@@ -160,6 +160,36 @@ class RecordingProxyTest {
         assertThat(resp.payloadDigest()).isEmpty();
     }
 
+    @Test
+    void bodyLargerThanTheMemorySpoolIsRecordedWholeThroughAFile() throws Exception {
+        Path warc = dir.resolve("data.warc.gz");
+        try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc))) {
+            assertThat(get(ProxiedClient.through(proxy), site.https("/big")).body()).isEqualTo(TestSite.BIG);
+        }
+        try (WarcReader reader = new WarcReader(warc)) {
+            WarcResponse resp = reader.records().filter(r -> r instanceof WarcResponse).map(r -> (WarcResponse) r)
+                    .findFirst().orElseThrow();
+            assertThat(resp.payload().orElseThrow().body().stream().readAllBytes()).isEqualTo(TestSite.BIG);
+        }
+        try (var left = java.nio.file.Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).as("spool removed").containsExactly("data.warc.gz");
+        }
+    }
+
+    @Test
+    void proxyRefusesANonLoopbackAddressAndAnExistingWarc() throws Exception {
+        Path warc = dir.resolve("data.warc.gz");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordingProxy.start(
+                        new ProxyConfig("8.8.8.8", warc, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                                Duration.ofSeconds(1), 10)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected a loopback bind address (the proxy intercepts TLS), got 8.8.8.8");
+        java.nio.file.Files.writeString(warc, "earlier capture");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordingProxy.start(ProxyConfig.of(warc)))
+                .hasMessageStartingWith("expected a new WARC file, got an existing one: ");
+        assertThat(java.nio.file.Files.readString(warc)).isEqualTo("earlier capture");
+    }
+
     static List<WarcRecord> readAll(Path warc) throws Exception {
         List<WarcRecord> out = new ArrayList<>();
         try (WarcReader reader = new WarcReader(warc)) {
