@@ -1,6 +1,7 @@
-package org.exhibit.capture.proxy;
+package org.exhibit.capture.testsite;
 
 import java.net.ProxySelector;
+import org.exhibit.capture.proxy.RecordingProxy;
 import java.net.http.HttpClient;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -9,11 +10,11 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** A real HTTP client going through the proxy and trusting only its interception CA. */
-final class ProxyClients {
-    private ProxyClients() {
+public final class ProxiedClient {
+    private ProxiedClient() {
     }
 
-    static HttpClient through(RecordingProxy proxy) throws Exception {
+    public static HttpClient through(RecordingProxy proxy) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("interception", proxy.ca().certificate());
