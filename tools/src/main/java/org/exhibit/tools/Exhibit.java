@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         description = "Preserves web evidence so that it holds up in court.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                HashesCommand.class,
+                MatchCommand.class,
         },
         footer = {"", "Examples:",
                 "  exhibit demo",
