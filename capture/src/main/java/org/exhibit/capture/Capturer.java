@@ -72,7 +72,10 @@ public final class Capturer {
         List<String> warnings = new ArrayList<>(s.problems);
         try {
             CaptureArtifacts.removeLeftovers(scratch);
-            Map<String, String> resourceUrls = WarcPackaging.pack(scratch, target, s.page, warnings);
+            String pageUrl = s.page != null && s.page.finalUrl() != null ? s.page.finalUrl() : target.request().toASCIIString();
+            Map<String, String> resourceUrls = WarcPackaging.pack(scratch,
+                    WarcPackaging.page(pageUrl, startedAt, s.page == null ? null : s.page.title()),
+                    "Exhibit " + options.exhibitVersion(), warnings);
             List<Artifact> files = artifacts.inspect(scratch, resourceUrls);
             CaptureOutcome outcome = outcome(s, warnings);
             Instant endedAt = Instant.now();
