@@ -43,10 +43,18 @@ public final class Browser {
     private Browser() {
     }
 
-    /** Starts a browser; throws {@link BrowserUnavailableException} with a one-line hint when it cannot. */
-    public static BrowserSession start(BrowserOptions options) {
+    /**
+     * Checks that Chromium and chromedriver are where the options say, before any work starts; throws
+     * {@link BrowserUnavailableException} with a one-line hint saying what to install or set.
+     */
+    public static void check(BrowserOptions options) {
         requireExecutable(options.chromium(), "Chromium", BrowserOptions.CHROMIUM_ENV, "--browser");
         requireExecutable(options.chromedriver(), "chromedriver", BrowserOptions.CHROMEDRIVER_ENV, "--driver");
+    }
+
+    /** Starts a browser; throws {@link BrowserUnavailableException} with a one-line hint when it cannot. */
+    public static BrowserSession start(BrowserOptions options) {
+        check(options);
         Path userDataDir = options.profile();
         boolean fresh = userDataDir == null;
         try {
