@@ -141,7 +141,10 @@ public final class Capturer {
                 warnings.add(0, "the page itself could not be fetched: " + s.wire.mainFailed());
             }
         }
-        if (s.page == null || !s.page.loaded() || s.wire == null || s.wire.mainFailed() != null) {
+        if (s.page != null && s.page.failure() != null) {
+            warnings.add(0, s.page.failure());
+        }
+        if (s.page == null || s.page.failure() != null || s.wire == null || s.wire.mainFailed() != null) {
             return CaptureOutcome.FAILED;
         }
         return s.page.complete() && s.wire.incomplete() == 0 && s.problems.isEmpty()

@@ -165,6 +165,24 @@ class CapturerTest {
     }
 
     @Test
+    void unreachableHostIsAFailedCaptureThatSaysWhyAndKeepsWhatItGot() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closed + "/gone.html";
+        CaptureResult r = kase.capturer(CaptureCase.TIMEOUTS).capture(url, Map.of());
+        assertThat(r.outcome()).isEqualTo(CaptureOutcome.FAILED);
+        assertThat(r.record().warnings().get(0)).startsWith("the page itself could not be fetched: " + url);
+        assertThat(r.folder().resolve("capture.json")).isRegularFile();
+        assertThat(r.record().artifacts()).extracting(Artifact::role).contains("wacz", "screenshot-viewport");
+        assertThat(kase.ws.custody().events()).anySatisfy(e -> {
+            assertThat(e.subject()).isEqualTo("captures/" + r.id());
+            assertThat(e.details()).containsEntry("outcome", "failed");
+        });
+    }
+
+    @Test
     void refusedSchemesAreRefusedBeforeAnythingIsWritten() throws Exception {
         long events = kase.ws.custody().events().size();
         List<String> before = folders();

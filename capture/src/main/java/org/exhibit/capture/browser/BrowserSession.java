@@ -114,10 +114,14 @@ public final class BrowserSession implements AutoCloseable {
 
     /** Ends browser processes this JVM started for this profile, by id, if quitting left any behind. */
     private void endLeftoverBrowsers() {
+        browserProcesses().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** The Chromium processes of this session: descendants of this JVM started with its profile. */
+    java.util.stream.Stream<ProcessHandle> browserProcesses() {
         String marker = "--user-data-dir=" + userDataDir.toAbsolutePath();
-        ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
-                .forEach(ProcessHandle::destroyForcibly);
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false));
     }
 
     static void deleteTree(Path dir) {

@@ -13,13 +13,14 @@ import java.util.Map;
  * @param steps      every step, in order, with its outcome
  * @param console    the browser console messages
  * @param files      role to file name (in the capture folder) of each file written, in writing order
- * @param loaded     false when navigation failed outright (nothing of the page was seen)
+ * @param failure    why the page could not be captured as a person saw it: navigation failed, or the browser
+ *                   crashed or stopped answering (what the steps before got is kept); null otherwise
  */
 public record PageResult(String finalUrl, String title, BrowserVersions versions, Viewport viewport, List<Step> steps,
-                         List<ConsoleMessage> console, Map<String, String> files, boolean loaded) {
+                         List<ConsoleMessage> console, Map<String, String> files, String failure) {
     /** True when every step ended ok. */
     public boolean complete() {
-        return loaded && steps.stream().allMatch(s -> s.outcome() == StepOutcome.OK);
+        return failure == null && steps.stream().allMatch(s -> s.outcome() == StepOutcome.OK);
     }
 
     /** One line per step that did not end ok: "scroll: stopped after 30 screens". */

@@ -51,7 +51,7 @@ public final class PageSteps {
         BrowserVersions versions = rec.run("browser", timeouts.step(), session::versions);
         Boolean loaded = rec.run("navigate", timeouts.navigate().plus(MARGIN), () -> navigate(session, url, rec));
         if (loaded == null) {
-            rec.stop("navigation failed");
+            rec.stop("navigation failed: " + rec.steps().get(rec.steps().size() - 1).message());
         }
         waitForNetwork(rec, "network-idle", session);
         rec.run("scroll", timeouts.scroll().plus(MARGIN), () -> new Scroller(session, timeouts).run(rec::partial));
@@ -67,7 +67,7 @@ public final class PageSteps {
                 () -> new String[] {driver.getCurrentUrl(), driver.getTitle()});
         List<ConsoleMessage> console = rec.run("console", timeouts.step(), session::console);
         return new PageResult(page == null ? null : page[0], page == null ? null : page[1], versions,
-                session.options().viewport(), rec.steps(), console == null ? List.of() : console, files, loaded != null);
+                session.options().viewport(), rec.steps(), console == null ? List.of() : console, files, rec.broken());
     }
 
     private Boolean navigate(BrowserSession session, URI url, StepRecorder rec) {

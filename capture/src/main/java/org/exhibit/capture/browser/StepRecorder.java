@@ -62,7 +62,7 @@ final class StepRecorder {
             String message = Browser.firstLine(cause.getMessage() == null ? cause.toString() : cause.getMessage());
             steps.add(new Step(name, start, Instant.now(), StepOutcome.FAILED, message));
             if (crashed(cause)) {
-                broken = "the browser crashed during " + name + ": " + message;
+                broken = "the browser crashed or went away during " + name + " (" + message + ")";
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

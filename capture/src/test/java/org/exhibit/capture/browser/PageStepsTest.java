@@ -49,6 +49,35 @@ class PageStepsTest {
     }
 
     @Test
+    void crashedBrowserEndsTheStepsWithTheReasonInsteadOfHanging(@TempDir Path dir) throws Exception {
+        PageResult page;
+        Instant start = Instant.now();
+        try (BrowserSession session = Browser.start(BrowserOptions.defaults())) {
+            NetworkIdle crash = (quiet, max) -> {
+                assertThat(session.browserProcesses().peek(ProcessHandle::destroyForcibly).count()).isPositive();
+                Thread.sleep(1000);
+                return true;
+            };
+            page = new PageSteps(PageTimeouts.DEFAULT, crash).run(session, site.http("/slow.html"), dir);
+        }
+        page.steps().forEach(s -> System.out.println(s.name() + " " + s.duration().toMillis() + " ms " + s.outcome() + " " + s.message()));
+        assertThat(page.failure()).contains("the browser");
+        assertThat(page.steps().get(1).outcome()).isEqualTo(StepOutcome.OK);
+        assertThat(page.steps()).last().extracting(Step::outcome).isEqualTo(StepOutcome.SKIPPED);
+        assertThat(page.complete()).isFalse();
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMinutes(3));
+    }
+
+    @Test
+    void missingChromiumFailsWithTheInstallHint() {
+        BrowserOptions missing = BrowserOptions.defaults().withChromium(Path.of("/nonexistent/chromium"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Browser.start(missing))
+                .isInstanceOf(BrowserUnavailableException.class)
+                .hasMessage("Chromium not found at /nonexistent/chromium; install it with 'apt-get install -y chromium"
+                        + " chromium-driver' or point --browser / EXHIBIT_CHROMIUM at it");
+    }
+
+    @Test
     void neverEndingImageEndsNavigationAsPartialWithinItsTimeoutAndTheRestIsCaptured(@TempDir Path dir) throws Exception {
         PageTimeouts t = PageTimeouts.DEFAULT.withNavigate(Duration.ofSeconds(5));
         Instant start = Instant.now();
