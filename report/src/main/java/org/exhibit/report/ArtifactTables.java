@@ -20,11 +20,12 @@ final class ArtifactTables {
             return;
         }
         out.heading(3, "Artifacts (" + artifacts.size() + " files)");
-        try (ReportSink.Table t = out.table(Column.text("Path", 1.3f), Column.text("Role", 0.7f),
-                Column.text("Size", 0.8f), Column.mono("SHA-256", 4.3f))) {
+        try (ReportSink.Table t = out.table(Column.text("Path (role)", 2.0f), Column.text("Size", 0.8f),
+                Column.mono("SHA-256", 4.3f))) {
             for (JsonNode a : artifacts) {
                 String size = a.path("size").isNumber() ? Nodes.bytes(a.path("size").asLong()) : Nodes.text(a, "size");
-                t.row(Nodes.text(a, "path"), Nodes.text(a, "role"), size, Nodes.text(a, "sha256"));
+                String role = Nodes.text(a, "role");
+                t.row(Nodes.text(a, "path") + (role.isEmpty() ? "" : "\n(" + role + ")"), size, Nodes.text(a, "sha256"));
             }
         }
         List<JsonNode> images = new ArrayList<>();
