@@ -183,6 +183,7 @@ final class ClientConnection implements Runnable {
     void reply(int status, String message) {
         String reason = switch (status) {
             case 400 -> "Bad Request";
+            case 403 -> "Forbidden";
             case 502 -> "Bad Gateway";
             case 504 -> "Gateway Timeout";
             default -> "Error";
