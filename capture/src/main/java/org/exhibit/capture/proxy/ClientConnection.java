@@ -44,8 +44,8 @@ final class ClientConnection implements Runnable {
                 HttpHead head;
                 try {
                     head = HttpHead.read(in);
-                } catch (SocketTimeoutException | EOFException | java.net.SocketException e) {
-                    break;
+                } catch (SocketTimeoutException | EOFException | java.net.SocketException | javax.net.ssl.SSLException e) {
+                    break; // an idle or closed keep-alive connection: the normal end
                 }
                 if (head == null) {
                     break;
