@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 CaseCommand.class,
                 IngestCommand.class,
                 StampCommand.class,
+                SealCommand.class,
+                VerifyCommand.class,
         },
         footer = {"", "Examples:",
                 "  exhibit demo",
