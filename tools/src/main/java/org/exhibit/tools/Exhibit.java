@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 HashesCommand.class,
                 MatchCommand.class,
+                SealCommand.class,
+                VerifyCommand.class,
         },
         footer = {"", "Examples:",
                 "  exhibit demo",
