@@ -86,8 +86,8 @@ final class SignatureCheck {
             }
             return investigator;
         } catch (CMSException e) {
-            throw new SignatureProblem(p7s + ": invalid for " + BundleLayout.CUSTODY_MANIFEST + ": "
-                    + RecordCheck.firstLine(e.getMessage()));
+            throw new SignatureProblem(p7s + ": signature does not match " + BundleLayout.CUSTODY_MANIFEST
+                    + " (the manifest or the signature changed): " + RecordCheck.firstLine(e.getMessage()));
         } catch (OperatorCreationException | IOException | java.security.cert.CertificateException e) {
             throw new SignatureProblem(p7s + ": cannot check: " + RecordCheck.firstLine(e.getMessage()));
         }

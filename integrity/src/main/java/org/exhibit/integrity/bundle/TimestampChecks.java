@@ -22,6 +22,10 @@ import org.exhibit.integrity.timestamp.TrustAnchors;
 final class TimestampChecks {
     static final String NAME = "timestamp";
 
+    /** One token's findings, and its genTime when valid. */
+    private record Result(String stamped, Instant genTime, List<Check> checks) {
+    }
+
     private TimestampChecks() {
     }
 
@@ -40,12 +44,18 @@ final class TimestampChecks {
         }
         Map<String, Instant> earliest = new HashMap<>();
         TimestampVerifier verifier = new TimestampVerifier();
-        for (Map.Entry<String, List<String>> e : tokens.entrySet()) {
-            for (String token : e.getValue()) {
-                Instant genTime = token(b, verifier, e.getKey(), token, anchors, out);
-                if (genTime != null) {
-                    earliest.merge(e.getKey(), genTime, (x, y) -> x.isBefore(y) ? x : y);
-                }
+        // each token costs a few signature checks: spread them over the cores, report them in order
+        List<Map.Entry<String, String>> all = new ArrayList<>();
+        tokens.forEach((stamped, list) -> list.forEach(token -> all.add(Map.entry(token, stamped))));
+        List<Result> results = all.parallelStream().map(t -> {
+            List<Check> checks = new ArrayList<>();
+            Instant genTime = token(b, verifier, t.getValue(), t.getKey(), anchors, checks);
+            return new Result(t.getValue(), genTime, checks);
+        }).toList();
+        for (Result r : results) {
+            out.addAll(r.checks());
+            if (r.genTime() != null) {
+                earliest.merge(r.stamped(), r.genTime(), (x, y) -> x.isBefore(y) ? x : y);
             }
         }
         for (String path : b.names()) {

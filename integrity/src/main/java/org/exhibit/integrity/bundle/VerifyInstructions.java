@@ -53,7 +53,8 @@ final class VerifyInstructions {
                 "openssl cms -verify -binary -inform DER -in custody/manifest.json.p7s -content custody/manifest.json"
                         + " -CAfile custody/investigator.pem -purpose any -out /dev/null");
         t.append("6. RFC 3161 timestamps: the manifest's, then each record's. -CAfile below trusts the TSA chain the\n"
-                + "   bundle carries; to rely on a TSA independently, use the root certificate it publishes instead.\n");
+                + "   bundle carries; to rely on a TSA independently, use the root certificate it publishes instead.\n"
+                + "   (openssl may warn that the TSA's own certificate \"is not a CA cert\": that is expected.)\n");
         for (Map.Entry<String, String> token : f.tokens().entrySet()) {
             String tsa = tsaOf(token.getKey());
             String chain = BundleLayout.tsaChain(tsa);
