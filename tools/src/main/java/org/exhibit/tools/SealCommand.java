@@ -10,6 +10,8 @@ import org.exhibit.integrity.bundle.SealedBundle;
 import org.exhibit.integrity.identity.Identity;
 import org.exhibit.integrity.timestamp.TrustAnchors;
 import org.exhibit.integrity.workspace.CaseWorkspace;
+import org.exhibit.report.CaseReport;
+import org.exhibit.report.depiction.ImageMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code exhibit seal --case DIR [-o BUNDLE.zip|DIR] [--tsa ...]}: the evidence bundle of a case. */
 @Command(name = "seal", mixinStandardHelpOptions = true,
         description = "Seal a case into its evidence bundle: a BagIt ZIP with the custody manifest signed by you "
-                + "and timestamped, the custody log and VERIFY.txt.")
+                + "and timestamped, the custody log, VERIFY.txt and the case report (data/report/, images blurred).")
 public final class SealCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,6 +42,9 @@ public final class SealCommand implements Callable<Integer> {
         Identity me = Investigator.unlock();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        try (CaseReport report = CaseReport.open(ws.root())) {
+            report.writeTo(ws.reportDir(), ImageMode.BLURRED);
+        }
         try (TsaOptions.Session tsas = tsaOptions.open(ExhibitHome.resolve())) {
             BundleSealer sealer = new BundleSealer(me, tsas.timestamper(TrustAnchors.jdkDefaults()), Version.current());
             SealedBundle b = sealer.seal(ws, output);

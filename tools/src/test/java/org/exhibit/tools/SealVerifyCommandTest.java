@@ -42,6 +42,10 @@ class SealVerifyCommandTest {
         }
         assertThat(seal.out()).startsWith(bundle.toString()).contains("SHA-256", "0 captures, 2 items");
         assertThat(bundle.getFileName().toString()).matches("2026-017-\\d{8}T\\d{6}Z\\.zip");
+        try (ZipFile zip = ZipFile.builder().setPath(bundle).get()) {
+            assertThat(zip.getEntry("data/report/report.html")).as("the case report is sealed in").isNotNull();
+            assertThat(zip.getEntry("data/report/report.pdf")).isNotNull();
+        }
         tsaRoot = org.exhibit.integrity.timestamp.LocalTsa.open(home.resolve("tsa")).rootPem();
         investigator = home.resolve("identity.pem");
     }
