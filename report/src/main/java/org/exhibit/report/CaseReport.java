@@ -1,13 +1,9 @@
 package org.exhibit.report;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +14,7 @@ import org.exhibit.report.layout.HtmlSink;
 import org.exhibit.report.layout.PdfSink;
 import org.exhibit.report.layout.ReportSink;
 import org.exhibit.report.layout.TeeSink;
+import org.exhibit.report.layout.TextFile;
 import org.exhibit.report.source.CaseFiles;
 import org.exhibit.report.source.CaseInfo;
 import org.exhibit.report.source.CaseReader;
@@ -71,42 +68,31 @@ public final class CaseReport implements Closeable {
      * read and each image decoded once); returns their paths.
      */
     public List<Path> writeTo(Path dir, ImageMode mode) throws IOException {
-        Files.createDirectories(dir);
         Path html = dir.resolve("report.html");
         Path pdf = dir.resolve("report.pdf");
-        Path tmp = Files.createTempFile(dir, ".report.html", ".tmp");
-        try {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 ReportSink both = new TeeSink(new HtmlSink(w, title()), new PdfSink(pdf, title()))) {
+        TextFile.write(html, w -> {
+            try (ReportSink both = new TeeSink(new HtmlSink(w, title()), new PdfSink(pdf, title()))) {
                 write(both, mode);
+                both.complete();
             }
-            Files.move(tmp, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
         return List.of(html, pdf);
     }
 
     /** Streams the HTML report to {@code out} (written beside it, then moved into place). */
     public void writeHtml(Path out, ImageMode mode) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-        try {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 ReportSink sink = new HtmlSink(w, title())) {
+        TextFile.write(out, w -> {
+            try (ReportSink sink = new HtmlSink(w, title())) {
                 write(sink, mode);
             }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** Lays out the PDF report page by page into {@code out}. */
     public void writePdf(Path out, ImageMode mode) throws IOException {
         try (ReportSink sink = new PdfSink(out, title())) {
             write(sink, mode);
+            sink.complete();
         }
     }
 

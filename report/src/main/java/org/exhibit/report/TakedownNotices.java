@@ -1,17 +1,15 @@
 package org.exhibit.report;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.exhibit.report.layout.PdfSink;
 import org.exhibit.report.layout.ReportSink;
 import org.exhibit.report.layout.TextSink;
+import org.exhibit.report.layout.TextFile;
 import org.exhibit.report.source.CaseFiles;
 import org.exhibit.report.source.CaseInfo;
 import org.exhibit.report.source.CaseReader;
@@ -83,19 +81,15 @@ public final class TakedownNotices {
 
     private static List<Path> both(Path dir, String base, String title, Content content) throws IOException {
         Path txt = dir.resolve(base + ".txt");
-        Path tmp = Files.createTempFile(dir, "." + base, ".tmp");
-        try {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 ReportSink sink = new TextSink(w)) {
+        TextFile.write(txt, w -> {
+            try (ReportSink sink = new TextSink(w)) {
                 content.write(sink);
             }
-            Files.move(tmp, txt, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
         Path pdf = dir.resolve(base + ".pdf");
         try (ReportSink sink = new PdfSink(pdf, title)) {
             content.write(sink);
+            sink.complete();
         }
         return List.of(txt, pdf);
     }

@@ -1,11 +1,8 @@
 package org.exhibit.report;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +14,7 @@ import org.exhibit.report.layout.Field;
 import org.exhibit.report.layout.HtmlSink;
 import org.exhibit.report.layout.PdfSink;
 import org.exhibit.report.layout.ReportSink;
+import org.exhibit.report.layout.TextFile;
 import org.exhibit.report.source.CaseFiles;
 import org.exhibit.report.source.CaseInfo;
 import org.exhibit.report.source.CaseReader;
@@ -43,20 +41,14 @@ public final class VerificationReport {
         if (name.endsWith(".pdf")) {
             try (ReportSink sink = new PdfSink(out, "Verification of " + result.bundle())) {
                 write(result, bundle, sink, Instant.now());
+                sink.complete();
             }
         } else if (name.endsWith(".html") || name.endsWith(".htm")) {
-            Path dir = out.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-            try {
-                try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                     ReportSink sink = new HtmlSink(w, "Verification of " + result.bundle())) {
+            TextFile.write(out, w -> {
+                try (ReportSink sink = new HtmlSink(w, "Verification of " + result.bundle())) {
                     write(result, bundle, sink, Instant.now());
                 }
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            });
         } else {
             throw new IllegalArgumentException("expected a report file ending in .pdf or .html, got " + out);
         }

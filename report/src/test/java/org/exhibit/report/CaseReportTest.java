@@ -123,6 +123,28 @@ class CaseReportTest {
         assertThat(fixture.dir.resolve("data/report")).doesNotExist();
     }
 
+    @Test
+    void aReportThatFailsHalfWayLeavesThePreviousReportUntouched() throws Exception {
+        Path kase = Files.createDirectories(tmp.resolve("broken-case"));
+        CaseFixture.create(kase, 1, 0);
+        Path out = tmp.resolve("broken-out");
+        try (CaseReport report = CaseReport.open(kase)) {
+            report.writeTo(out, ImageMode.BLURRED);
+        }
+        byte[] html = Files.readAllBytes(out.resolve("report.html"));
+        byte[] pdf = Files.readAllBytes(out.resolve("report.pdf"));
+        Files.writeString(kase.resolve("custody/events.jsonl"), "{not json\n", java.nio.file.StandardOpenOption.APPEND);
+        try (CaseReport report = CaseReport.open(kase)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> report.writeTo(out, ImageMode.BLURRED))
+                    .hasMessageContaining("expected JSON in custody/events.jsonl line 3");
+        }
+        assertThat(Files.readAllBytes(out.resolve("report.html"))).isEqualTo(html);
+        assertThat(Files.readAllBytes(out.resolve("report.pdf"))).isEqualTo(pdf);
+        try (var files = Files.list(out)) {
+            assertThat(files).hasSize(2);
+        }
+    }
+
     private static List<BufferedImage> concat(List<BufferedImage> a, List<BufferedImage> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }

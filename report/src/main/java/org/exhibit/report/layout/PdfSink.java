@@ -31,6 +31,7 @@ public final class PdfSink implements ReportSink {
     private final PDDocument doc;
     private final PdfFonts fonts;
     private final PdfPages pages;
+    private boolean complete;
 
     public PdfSink(Path target, String title) throws IOException {
         this.target = target;
@@ -186,10 +187,18 @@ public final class PdfSink implements ReportSink {
         return LineBreaker.wrap(fonts.printable(font, text), width, s -> PdfFonts.width(font, size, s));
     }
 
-    /** Lays out the last page and writes the file (beside the target, then moved over it). */
+    @Override
+    public void complete() {
+        complete = true;
+    }
+
+    /** Lays out the last page and writes the file (beside the target, then moved over it), if complete. */
     @Override
     public void close() throws IOException {
         try (doc) {
+            if (!complete) {
+                return;
+            }
             pages.finish();
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);

@@ -17,6 +17,7 @@ import org.exhibit.report.depiction.Depiction;
  *     try (Table t = out.table(Column.text("Path", 2), Column.mono("SHA-256", 4))) {
  *         t.row("screenshot-full.png", hash);
  *     }
+ *     out.complete();
  * }
  * }</pre>
  */
@@ -44,6 +45,13 @@ public interface ReportSink extends Closeable {
 
     /** Starts a new page in print (PDF, printed HTML); a blank line in text. */
     void pageBreak() throws IOException;
+
+    /**
+     * Marks the document as written whole. A {@link PdfSink} closed before this writes no file, so a failure
+     * half-way never leaves a truncated report in place of a good one.
+     */
+    default void complete() throws IOException {
+    }
 
     /** A table being written. */
     interface Table extends Closeable {

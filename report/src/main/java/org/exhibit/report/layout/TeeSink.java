@@ -80,6 +80,12 @@ public final class TeeSink implements ReportSink {
     }
 
     @Override
+    public void complete() throws IOException {
+        first.complete();
+        second.complete();
+    }
+
+    @Override
     public void close() throws IOException {
         try (second) {
             first.close();
