@@ -50,7 +50,7 @@ class CaseReportTest {
         String[] parts = text.split("src=\"", -1);
         assertThat(parts).hasSizeGreaterThan(1);
         for (int i = 1; i < parts.length; i++) {
-            assertThat(parts[i]).startsWith("data:image/png;base64,");
+            assertThat(parts[i]).startsWith("data:image/png;base64,");  // blurred depictions are PNG
         }
         assertThat(text).doesNotContain("href=");
     }

@@ -23,7 +23,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 
 /** What a reader of a report can get out of it: its text, its images, its fonts. */
 final class ReportAssertions {
-    private static final Pattern DATA_PNG = Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=]+)");
+    private static final Pattern DATA_PNG = Pattern.compile("data:image/(?:png|jpeg);base64,([A-Za-z0-9+/=]+)");
 
     private ReportAssertions() {
     }
@@ -76,7 +76,7 @@ final class ReportAssertions {
         }
     }
 
-    /** Every data: PNG in the HTML, decoded. */
+    /** Every data: image (PNG or JPEG) in the HTML, decoded. */
     static List<BufferedImage> htmlImages(String html) throws IOException {
         List<BufferedImage> out = new ArrayList<>();
         for (byte[] png : htmlImageBytes(html)) {

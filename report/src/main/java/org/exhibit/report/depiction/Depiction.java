@@ -38,11 +38,16 @@ public record Depiction(BufferedImage image, ImageMode mode, int sourceWidth, in
                 : "Shown at reduced size (--show-images); original " + sourceWidth + " × " + sourceHeight + " px";
     }
 
-    /** The depiction encoded as PNG, for embedding as a data: URI. */
-    public byte[] png() {
+    /** PNG for a blurred depiction (a few hundred bytes); JPEG for a shown one, to keep reports of many captures small. */
+    public String mediaType() {
+        return blurred() ? "image/png" : "image/jpeg";
+    }
+
+    /** The depiction encoded as {@link #mediaType()}, for embedding as a data: URI. */
+    public byte[] encoded() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            ImageIO.write(image, "png", out);
+            ImageIO.write(image, blurred() ? "png" : "jpeg", out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -93,8 +93,8 @@ public final class HtmlSink implements ReportSink {
             h = (int) Math.round(h * scale);
         }
         out.write("<figure class=\"" + cls + "\"><img class=\"" + cls + "\" width=\"" + w + "\" height=\"" + h
-                + "\" alt=\"" + escape(d.label()) + "\" src=\"data:image/png;base64,");
-        out.write(Base64.getEncoder().encodeToString(d.png()));
+                + "\" alt=\"" + escape(d.label()) + "\" src=\"data:" + d.mediaType() + ";base64,");
+        out.write(Base64.getEncoder().encodeToString(d.encoded()));
         out.write("\"><figcaption>" + escape(d.label()) + "</figcaption></figure>\n");
     }
 

@@ -10,6 +10,7 @@ import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.exhibit.report.depiction.Depiction;
@@ -125,7 +126,8 @@ public final class PdfSink implements ReportSink {
 
     @Override
     public void image(Depiction d) throws IOException {
-        PDImageXObject image = LosslessFactory.createFromImage(doc, d.image());
+        PDImageXObject image = d.blurred() ? LosslessFactory.createFromImage(doc, d.image())
+                : JPEGFactory.createFromImage(doc, d.image(), 0.85f);
         float w;
         float h;
         if (d.blurred()) {

@@ -24,7 +24,7 @@ class DepicterTest {
         int bottom = d.image().getRGB(0, d.height() - 1);
         assertThat((top >> 8) & 0xff).isGreaterThan(150);
         assertThat((bottom >> 8) & 0xff).isLessThan(100);
-        assertThat(ImageIO.read(new ByteArrayInputStream(d.png())).getHeight()).isEqualTo(d.height());
+        assertThat(ImageIO.read(new ByteArrayInputStream(d.encoded())).getHeight()).isEqualTo(d.height());
     }
 
     @Test
