@@ -15,7 +15,8 @@ import org.exhibit.report.source.Nodes;
  */
 final class TakedownContent {
     static final String DRAFT = "DRAFT prepared by Exhibit. Review it, replace every [bracket], and send it "
-            + "yourself through the host's abuse or legal contact. Exhibit never sends anything.";
+            + "yourself (to the host's abuse or legal contact, or through a search engine's removal form). "
+            + "Exhibit never sends anything.";
 
     private TakedownContent() {
     }

@@ -53,24 +53,28 @@ public final class TextSink implements ReportSink {
         out.write("\n");
     }
 
+    /** A table as blocks: the first cell, then each other cell under its column's title, indented. */
     @Override
     public Table table(Column... columns) {
         return new Table() {
-            private int n;
-
             @Override
             public void row(String... cells) throws IOException {
-                n++;
                 for (int i = 0; i < columns.length; i++) {
                     String cell = i < cells.length && cells[i] != null ? cells[i] : "";
-                    String line = (i == 0 ? String.format("%3d. ", n) : "     ") + columns[i].title() + ": " + cell;
-                    write(LineBreaker.wrap(line, WIDTH, String::length), "");
+                    if (i == 0) {
+                        List<String> lines = LineBreaker.wrap(cell, WIDTH, String::length);
+                        out.write(lines.get(0) + "\n");
+                        write(lines.subList(1, lines.size()), "   ");
+                    } else if (!cell.isEmpty()) {
+                        out.write("   " + columns[i].title() + ":\n");
+                        write(LineBreaker.wrap(cell, WIDTH - 5, String::length), "     ");
+                    }
                 }
+                out.write("\n");
             }
 
             @Override
-            public void close() throws IOException {
-                out.write("\n");
+            public void close() {
             }
         };
     }
