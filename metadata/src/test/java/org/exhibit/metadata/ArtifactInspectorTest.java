@@ -104,6 +104,18 @@ class ArtifactInspectorTest {
     }
 
     @Test
+    void emailNamedTxtIsDetectedAndItsHeadersRecorded(@TempDir Path dir) throws IOException {
+        Path eml = Files.copy(TestData.resource("email/threat.eml"), dir.resolve("notes.txt"));
+        Artifact a = inspector.inspect(eml, "notes.txt", "original");
+        assertThat(a.mediaType()).isEqualTo("message/rfc822");
+        assertThat(a.document()).containsEntry("originatingIp", "203.0.113.7").containsEntry("hops", "4")
+                .containsEntry("subject", "Lösch es oder ich poste mehr");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(eml); // no attachment written by inspecting
+        }
+    }
+
+    @Test
     void garbageCalledPdfIsOctetStreamWithoutWarnings(@TempDir Path dir) throws IOException {
         Path f = Files.write(dir.resolve("x.pdf"), new byte[] {0, 1, 2, 3, (byte) 0xff, 9, 9});
         Artifact a = inspector.inspect(f, "x.pdf", "original");

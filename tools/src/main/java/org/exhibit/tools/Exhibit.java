@@ -18,8 +18,11 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 StampCommand.class,
                 CaptureCommand.class,
+                DemoCommand.class,
                 HashesCommand.class,
                 MatchCommand.class,
+                SealCommand.class,
+                VerifyCommand.class,
         },
         footer = {"", "Examples:",
                 "  exhibit demo",
@@ -72,6 +75,9 @@ public final class Exhibit implements Runnable {
         err.println("exhibit: " + message);
         if (verbose) {
             ex.printStackTrace(err);
+        }
+        if (ex instanceof CommandLine.IExitCodeGenerator generator) {
+            return generator.getExitCode();
         }
         return ex instanceof UsageException ? ExitCode.USAGE : ExitCode.FAILED;
     }

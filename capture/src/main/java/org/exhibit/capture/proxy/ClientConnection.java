@@ -44,8 +44,8 @@ final class ClientConnection implements Runnable {
                 HttpHead head;
                 try {
                     head = HttpHead.read(in);
-                } catch (SocketTimeoutException | EOFException | java.net.SocketException e) {
-                    break;
+                } catch (SocketTimeoutException | EOFException | java.net.SocketException | javax.net.ssl.SSLException e) {
+                    break; // an idle or closed keep-alive connection: the normal end
                 }
                 if (head == null) {
                     break;
@@ -183,6 +183,7 @@ final class ClientConnection implements Runnable {
     void reply(int status, String message) {
         String reason = switch (status) {
             case 400 -> "Bad Request";
+            case 403 -> "Forbidden";
             case 502 -> "Bad Gateway";
             case 504 -> "Gateway Timeout";
             default -> "Error";

@@ -48,6 +48,13 @@ final class ExchangeRun {
         ex.attachBrowser(conn::close);
         try {
             request.head(up.raw());
+            if (config.loopbackOnly() && !origin.isLoopback()) {
+                outcome = Exchange.Outcome.FAILED;
+                reason = "refused: " + origin + " is not a loopback address and the proxy is loopback-only";
+                conn.reply(403, reason);
+                answered = true;
+                return false;
+            }
             Framing requestFraming = Framing.ofRequest(head);
             HttpHead resp;
             for (int attempt = 0; ; attempt++) {

@@ -5,6 +5,21 @@ import java.util.Locale;
 /** {@code scheme://host:port} of a URL, the unit of connections and of certificate records. */
 record Origin(String scheme, String host, int port) {
 
+    /** True for {@code localhost} names and loopback IP literals; never resolves a name. */
+    boolean isLoopback() {
+        if (host.equals("localhost") || host.endsWith(".localhost")) {
+            return true;
+        }
+        if (!InterceptionCa.isIpLiteral(host)) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
     boolean tls() {
         return scheme.equals("https");
     }

@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param exchangeTimeout bound on one whole exchange, from its request line to its last byte
  * @param clientIdleTimeout how long a kept-alive browser connection may stay idle between requests
  * @param maxRecordedBody bytes of one body kept in the WARC; the rest is forwarded but not recorded
+ * @param loopbackOnly    refuse (403, exchange failed) every origin that is not a loopback address or
+ *                        {@code localhost}, without resolving it: for tests and the offline demo, where the
+ *                        browser's own background requests must not leave the machine
  */
 public record ProxyConfig(String bindHost, Path warc, Duration connectTimeout, Duration readTimeout,
-                          Duration exchangeTimeout, Duration clientIdleTimeout, long maxRecordedBody) {
+                          Duration exchangeTimeout, Duration clientIdleTimeout, long maxRecordedBody, boolean loopbackOnly) {
 
     public ProxyConfig {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -37,27 +40,31 @@ public record ProxyConfig(String bindHost, Path warc, Duration connectTimeout, D
     /** Loopback, 10 s to connect, 30 s of silence, 60 s per exchange, 60 s idle, 512 MiB per body. */
     public static ProxyConfig of(Path warc) {
         return new ProxyConfig("127.0.0.1", warc, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(60), Duration.ofSeconds(60), 512L << 20);
+                Duration.ofSeconds(60), Duration.ofSeconds(60), 512L << 20, false);
     }
 
     public ProxyConfig withConnectTimeout(Duration d) {
-        return new ProxyConfig(bindHost, warc, d, readTimeout, exchangeTimeout, clientIdleTimeout, maxRecordedBody);
+        return new ProxyConfig(bindHost, warc, d, readTimeout, exchangeTimeout, clientIdleTimeout, maxRecordedBody, loopbackOnly);
     }
 
     public ProxyConfig withReadTimeout(Duration d) {
-        return new ProxyConfig(bindHost, warc, connectTimeout, d, exchangeTimeout, clientIdleTimeout, maxRecordedBody);
+        return new ProxyConfig(bindHost, warc, connectTimeout, d, exchangeTimeout, clientIdleTimeout, maxRecordedBody, loopbackOnly);
     }
 
     public ProxyConfig withExchangeTimeout(Duration d) {
-        return new ProxyConfig(bindHost, warc, connectTimeout, readTimeout, d, clientIdleTimeout, maxRecordedBody);
+        return new ProxyConfig(bindHost, warc, connectTimeout, readTimeout, d, clientIdleTimeout, maxRecordedBody, loopbackOnly);
     }
 
     public ProxyConfig withClientIdleTimeout(Duration d) {
-        return new ProxyConfig(bindHost, warc, connectTimeout, readTimeout, exchangeTimeout, d, maxRecordedBody);
+        return new ProxyConfig(bindHost, warc, connectTimeout, readTimeout, exchangeTimeout, d, maxRecordedBody, loopbackOnly);
     }
 
     public ProxyConfig withMaxRecordedBody(long bytes) {
-        return new ProxyConfig(bindHost, warc, connectTimeout, readTimeout, exchangeTimeout, clientIdleTimeout, bytes);
+        return new ProxyConfig(bindHost, warc, connectTimeout, readTimeout, exchangeTimeout, clientIdleTimeout, bytes, loopbackOnly);
+    }
+
+    public ProxyConfig withLoopbackOnly(boolean only) {
+        return new ProxyConfig(bindHost, warc, connectTimeout, readTimeout, exchangeTimeout, clientIdleTimeout, maxRecordedBody, only);
     }
 
     private static void positive(String name, Duration d) {

@@ -28,6 +28,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code metadata} record with the resolved IP and the TLS chain the server presented. HTTPS is
  * intercepted with a per-run {@link InterceptionCa} that only the browser started with {@link #spkiList()} trusts.
  *
+ * <p>What the WARC holds: a {@code warcinfo} record; per exchange a {@code request} record (as sent to the
+ * origin) and, if a response head arrived, a {@code response} record (bytes as received: chunked and
+ * compressed bodies unchanged), both with {@code WARC-IP-Address}, {@code WARC-Concurrent-To}, SHA-256 block
+ * and payload digests ({@code WARC-Truncated} instead of a payload digest when not whole); an exchange that
+ * did not complete gets a {@code metadata} record with fields {@code exchange-outcome} and
+ * {@code exchange-reason}. Per origin and address a {@code metadata} record ({@code application/warc-fields},
+ * target {@code scheme://host:port}) with {@code origin}, {@code ip-address}, {@code tls-protocol},
+ * {@code tls-cipher-suite}, {@code tls-validation} ({@code ok}|{@code warning}), {@code tls-warning}*, and
+ * per certificate, leaf first, {@code certificate-sha256}, {@code certificate-subject} and
+ * {@code certificate} (the DER in base64 on one line: a PEM body without its line breaks).
+ *
  * <pre>{@code
  * try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(dir.resolve("data.warc.gz")))) {
  *     // chromium --proxy-server=http://127.0.0.1:<proxy.address().getPort()> --proxy-bypass-list=<-loopback>

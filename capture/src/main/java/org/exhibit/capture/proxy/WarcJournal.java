@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,9 +167,5 @@ final class WarcJournal implements Closeable {
             writer.close();
             channel.close();
         }
-    }
-
-    static String base64(byte[] der) {
-        return Base64.getEncoder().encodeToString(der);
     }
 }

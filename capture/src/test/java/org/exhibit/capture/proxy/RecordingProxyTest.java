@@ -181,7 +181,7 @@ class RecordingProxyTest {
         Path warc = dir.resolve("data.warc.gz");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordingProxy.start(
                         new ProxyConfig("8.8.8.8", warc, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                                Duration.ofSeconds(1), 10)))
+                                Duration.ofSeconds(1), 10, false)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("expected a loopback bind address (the proxy intercepts TLS), got 8.8.8.8");
         java.nio.file.Files.writeString(warc, "earlier capture");

@@ -42,6 +42,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class TestSite implements AutoCloseable {
     public static final byte[] PNG = png();
+    /** A page whose images come gzip'd, chunked, brotli'd and zstd'd. */
+    public static final String GALLERY = "<!doctype html><html><head><title>Gallery</title></head><body>"
+            + "<img src=\"/image.png.gz\"><img src=\"/chunked\"><img src=\"/coded/br/image.png\">"
+            + "<img src=\"/coded/zstd/chunked.png\"><p>done</p></body></html>";
     /** 3 MiB of seeded random bytes: more than the proxy keeps in memory per message. */
     public static final byte[] BIG = big();
     public static final String PAGE = "<!doctype html><html><head><title>Test page</title></head><body><p>Hello</p>"
@@ -113,6 +117,7 @@ public final class TestSite implements AutoCloseable {
                 return;
             }
             switch (path) {
+                case "/gallery" -> send(ex, 200, "text/html; charset=utf-8", GALLERY.getBytes(StandardCharsets.UTF_8), true);
                 case "/page" -> send(ex, 200, "text/html; charset=utf-8", PAGE.getBytes(StandardCharsets.UTF_8), false);
                 case "/image.png" -> send(ex, 200, "image/png", PNG, false);
                 case "/gzip" -> send(ex, 200, "text/plain", "gzip me ".repeat(500).getBytes(StandardCharsets.UTF_8), true);

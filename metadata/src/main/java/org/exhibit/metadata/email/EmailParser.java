@@ -44,7 +44,10 @@ public final class EmailParser {
         this.session = Session.getInstance(p);
     }
 
-    /** Parses one message file, writing attachments into {@code attachmentDir} (created when needed). */
+    /**
+     * Parses one message file, writing attachments into {@code attachmentDir} (created when needed); with a
+     * null folder only the headers are read and no attachment is written.
+     */
     public Email parse(Path eml, Path attachmentDir) throws IOException {
         try (SharedFileInputStream in = new SharedFileInputStream(eml.toFile())) {
             return parse(in, attachmentDir, "");
@@ -75,7 +78,8 @@ public final class EmailParser {
         String messageId = header(msg, "Message-ID", warnings);
         List<Hop> hops = hops(msg, warnings);
         String origin = hops.stream().map(Hop::fromIp).filter(IpAddresses::isExternal).findFirst().orElse(null);
-        List<Attachment> attachments = new AttachmentWriter(attachmentDir, prefix, warnings).write(msg);
+        List<Attachment> attachments = attachmentDir == null ? List.of()
+                : new AttachmentWriter(attachmentDir, prefix, warnings).write(msg);
         return new Email(from, to, cc, subject, date, messageId, hops, origin, attachments, warnings);
     }
 

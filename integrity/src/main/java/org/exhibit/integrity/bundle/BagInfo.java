@@ -1,0 +1,39 @@
+package org.exhibit.integrity.bundle;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.exhibit.integrity.identity.Identity;
+
+/** {@code bag-info.txt} of a sealed bundle (RFC 8493 reserved labels, then Exhibit's own). */
+final class BagInfo {
+    private BagInfo() {
+    }
+
+    static TagFile of(Identity investigator, CustodyManifest manifest, Payload payload) {
+        List<Map.Entry<String, String>> f = new ArrayList<>();
+        if (investigator.org() != null) {
+            f.add(Map.entry("Source-Organization", investigator.org()));
+        }
+        f.add(Map.entry("Contact-Name", investigator.name()));
+        if (investigator.email() != null) {
+            f.add(Map.entry("Contact-Email", investigator.email()));
+        }
+        f.add(Map.entry("External-Identifier", manifest.caseId()));
+        if (manifest.caseTitle() != null) {
+            f.add(Map.entry("External-Description", oneLine(manifest.caseTitle())));
+        }
+        f.add(Map.entry("Bagging-Date", DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC)
+                .format(manifest.sealedAt())));
+        f.add(Map.entry("Payload-Oxum", new PayloadOxum(payload.octets(), payload.files().size()).toString()));
+        f.add(Map.entry("Exhibit-Format", BundleLayout.FORMAT));
+        f.add(Map.entry("Exhibit-Version", manifest.exhibitVersion()));
+        return new TagFile(f);
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("[\\r\\n]+", " ").strip();
+    }
+}

@@ -1,0 +1,192 @@
+package org.exhibit.integrity.bundle;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.exhibit.integrity.custody.ChainReport;
+import org.exhibit.integrity.custody.CustodyEvent;
+import org.exhibit.integrity.custody.CustodyLog;
+import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.integrity.identity.Identity;
+import org.exhibit.integrity.json.Json;
+import org.exhibit.integrity.timestamp.StampedToken;
+import org.exhibit.integrity.timestamp.TimestampException;
+import org.exhibit.integrity.timestamp.Timestamper;
+import org.exhibit.integrity.workspace.CaseWorkspace;
+
+/**
+ * Seals a case workspace into the evidence bundle BUNDLE.md specifies: everything under {@code data/} (never
+ * {@code .work/} or {@code case.json}) as the payload of a BagIt 1.0 bag, with the custody manifest signed by the
+ * investigator (CMS) and timestamped (RFC 3161), the custody log, the certificates and a VERIFY.txt for this very
+ * bundle. The workspace is checked first (every record's artifacts and timestamps); a {@code sealed} event is
+ * appended to the custody log before its head is bound, and an {@code exported} event with the bundle's SHA-256
+ * after it is written. Files are streamed and hashed on every core, never held whole; the ZIP is written to a
+ * temporary file beside the target and renamed at the end.
+ *
+ * <pre>{@code
+ * Identity me = new IdentityStore(home).load(passphrase);
+ * Timestamper timestamper = new Timestamper(TsaEndpoint.defaults(), TrustAnchors.jdkDefaults());
+ * SealedBundle b = new BundleSealer(me, timestamper, "1.0.0").seal(CaseWorkspace.open(caseDir), Path.of("."));
+ * System.out.println(b.file() + " " + b.sha256());
+ * }</pre>
+ */
+public final class BundleSealer {
+    /** The custody-log action written when sealing fails after the {@code sealed} event. */
+    public static final String SEAL_FAILED = "seal-failed";
+    /** The custody-log action written once the bundle is on disk. */
+    public static final String EXPORTED = "exported";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Identity investigator;
+    private final Timestamper timestamper;
+    private final String exhibitVersion;
+    private final Clock clock;
+    private final ZipLimits limits;
+
+    public BundleSealer(Identity investigator, Timestamper timestamper, String exhibitVersion) {
+        this(investigator, timestamper, exhibitVersion, Clock.systemUTC());
+    }
+
+    /** With a given clock for the seal time (reproducible bundles, tests). */
+    public BundleSealer(Identity investigator, Timestamper timestamper, String exhibitVersion, Clock clock) {
+        this.investigator = investigator;
+        this.timestamper = timestamper;
+        this.exhibitVersion = exhibitVersion;
+        this.clock = clock;
+        this.limits = ZipLimits.DEFAULT;
+    }
+
+    /** {@code <case-id>-<yyyyMMdd'T'HHmmss'Z'>.zip} */
+    public static String fileName(String caseId, Instant sealedAt) {
+        return caseId + "-" + STAMP.format(sealedAt) + ".zip";
+    }
+
+    /**
+     * Seals the case.
+     *
+     * @param output a directory (the bundle gets its standard name there) or the bundle file to write; never
+     *               replaced if it exists
+     * @throws SealException the case cannot be sealed as it is (a changed file, an invalid token, no TSA answered,
+     *                       a broken custody log); the message names the file
+     */
+    public SealedBundle seal(CaseWorkspace ws, Path output) throws IOException, SealException {
+        Instant sealedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Path target = Files.isDirectory(output) ? output.resolve(fileName(ws.id(), sealedAt)) : output;
+        if (Files.exists(target)) {
+            throw new SealException(target + ": exists; expected a new file (a bundle is never overwritten)");
+        }
+        Payload payload;
+        try {
+            payload = Payload.scan(ws.root(), limits);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SealException("interrupted while hashing " + ws.dataDir());
+        }
+        if (payload.files().isEmpty()) {
+            throw new SealException(ws.dataDir() + ": nothing to seal; capture or ingest evidence first");
+        }
+        SealedRecords records = SealedRecords.read(payload);
+        byte[] manifestTxt = payload.manifest().bytes();
+        Sha256 payloadSha = Sha256.ofBytes(manifestTxt);
+        CustodyLog log = ws.custody();
+        ChainReport chain = log.verify();
+        if (!chain.intact()) {
+            throw new SealException(ws.root().relativize(log.file()) + ": " + chain.firstBreak().message()
+                    + "; the custody log must be intact to seal");
+        }
+        String subject = "bundle:" + payloadSha.hex();
+        log.append(investigator.actor(), CustodyEvent.SEALED, subject, sealedDetails(target, payload, records));
+        try {
+            Sha256 head = log.head();
+            LogSnapshot snapshot = LogSnapshot.upTo(log.file(), head);
+            CustodyManifest manifest = new CustodyManifest(BundleLayout.FORMAT, ws.id(), ws.info().title(),
+                    investigator.actor(), exhibitVersion, sealedAt, payloadSha.hex(), records.captures,
+                    records.items, head.hex());
+            byte[] manifestJson = Json.bytes(manifest);
+            StampedToken token = stamp(manifestJson);
+            Map<String, byte[]> tags = tagFiles(ws, target, payload, records, manifest, manifestJson, manifestTxt,
+                    token);
+            new BundleWriter(sealedAt, payload, tags, log.file(), snapshot).write(target);
+            Sha256 bundleSha = Sha256.of(target);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("file", target.getFileName().toString());
+            details.put("bytes", Files.size(target));
+            details.put("payloadManifestSha256", payloadSha.hex());
+            log.append(investigator.actor(), EXPORTED, "bundle:" + bundleSha.hex(), details);
+            return new SealedBundle(target, bundleSha, Files.size(target), manifest, token, records.warnings);
+        } catch (IOException | SealException | RuntimeException e) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("file", target.getFileName().toString());
+            details.put("error", String.valueOf(e.getMessage()));
+            try {
+                log.append(investigator.actor(), SEAL_FAILED, subject, details);
+            } catch (IOException logFailure) {
+                e.addSuppressed(logFailure);
+            }
+            throw e;
+        }
+    }
+
+    private StampedToken stamp(byte[] manifestJson) throws SealException {
+        try {
+            return timestamper.stamp(Sha256.ofBytes(manifestJson).bytes());
+        } catch (TimestampException e) {
+            throw new SealException(BundleLayout.CUSTODY_MANIFEST + ": no timestamp: " + e.getMessage()
+                    + "; check the TSA (--tsa) and seal again", e);
+        }
+    }
+
+    private Map<String, byte[]> tagFiles(CaseWorkspace ws, Path target, Payload payload, SealedRecords records,
+                                         CustodyManifest manifest, byte[] manifestJson, byte[] manifestTxt,
+                                         StampedToken token) throws IOException, SealException {
+        Map<String, byte[]> tags = new TreeMap<>();
+        tags.put(BundleLayout.BAGIT, "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+                .getBytes(StandardCharsets.UTF_8));
+        tags.put(BundleLayout.BAG_INFO, BagInfo.of(investigator, manifest, payload).bytes());
+        tags.put(BundleLayout.MANIFEST, manifestTxt);
+        tags.put(BundleLayout.CUSTODY_MANIFEST, manifestJson);
+        try (InputStream in = new ByteArrayInputStream(manifestJson)) {
+            tags.put(BundleLayout.SIGNATURE, investigator.signDetached(in));
+        }
+        String manifestToken = BundleLayout.manifestToken(token.tsa().name());
+        tags.put(manifestToken, token.response());
+        tags.put(BundleLayout.INVESTIGATOR, investigator.publicInfo().chainPem().getBytes(StandardCharsets.US_ASCII));
+        TsaPems pems = new TsaPems(ws.tsaDir());
+        pems.addToken(token.tsa().name(), token.response());
+        for (String recordToken : records.tokens.keySet()) {
+            pems.addToken(VerifyInstructions.tsaOf(recordToken),
+                    Files.readAllBytes(payload.files().get(recordToken).source()));
+        }
+        tags.putAll(pems.entries());
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put(manifestToken, BundleLayout.CUSTODY_MANIFEST);
+        tokens.putAll(records.tokens);
+        tags.put(BundleLayout.VERIFY, VerifyInstructions.text(new VerifyInstructions.Facts(
+                target.getFileName().toString(), manifest, tokens, pems.endsInRoot(), records.pending)));
+        return tags;
+    }
+
+    private static Map<String, Object> sealedDetails(Path target, Payload payload, SealedRecords records) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("file", target.getFileName().toString());
+        d.put("payloadFiles", payload.files().size());
+        d.put("payloadBytes", payload.octets());
+        d.put("captures", records.captures.size());
+        d.put("items", records.items.size());
+        d.put("pendingStamps", List.copyOf(records.pending));
+        return d;
+    }
+}

@@ -1,0 +1,113 @@
+package org.exhibit.integrity.bundle;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipException;
+import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.integrity.json.Json;
+
+/**
+ * A bundle being verified: its checked ZIP and the digest of every entry, computed once, in parallel. The
+ * checks read what they need from here.
+ */
+final class OpenBundle {
+    /** The largest tag file or record read whole (manifests, records, the custody log, certificates, tokens). */
+    static final int MAX_READ = 256 << 20;
+
+    final String name;
+    final SafeZip zip;
+    private final Map<String, ParallelHashing.Digest> digests;
+    private CustodyManifest custodyManifest;
+    private String manifestProblem;
+
+    private OpenBundle(String name, SafeZip zip, Map<String, ParallelHashing.Digest> digests) {
+        this.name = name;
+        this.zip = zip;
+        this.digests = digests;
+    }
+
+    /**
+     * Hashes every entry.
+     *
+     * @throws UnsafeZipException an entry broke a limit while inflating (a zip bomb): verification cannot go on
+     */
+    static OpenBundle hash(String name, SafeZip zip) throws UnsafeZipException, InterruptedException {
+        List<SafeZip.Entry> entries = zip.entries();
+        Map<SafeZip.Entry, ParallelHashing.Digest> byEntry =
+                ParallelHashing.hash(entries, SafeZip.Entry::size, zip::open);
+        Map<String, ParallelHashing.Digest> digests = new TreeMap<>();
+        for (Map.Entry<SafeZip.Entry, ParallelHashing.Digest> e : byEntry.entrySet()) {
+            if (e.getValue().error() instanceof UnsafeZipException unsafe) {
+                throw unsafe;
+            }
+            digests.put(e.getKey().name(), e.getValue());
+        }
+        return new OpenBundle(name, zip, digests);
+    }
+
+    /** Every entry name, sorted. */
+    Iterable<String> names() {
+        return digests.keySet();
+    }
+
+    boolean has(String path) {
+        return digests.containsKey(path);
+    }
+
+    /** The entry's SHA-256, or null when it is missing or damaged ({@link #damage} says why). */
+    Sha256 sha256(String path) {
+        ParallelHashing.Digest d = digests.get(path);
+        return d == null ? null : d.sha256();
+    }
+
+    /** Why an entry could not be read ("ZIP entry damaged: CRC-32 expected …"), or null. */
+    String damage(String path) {
+        ParallelHashing.Digest d = digests.get(path);
+        if (d == null || d.error() == null) {
+            return null;
+        }
+        IOException e = d.error();
+        return e instanceof ZipException ? e.getMessage() : path + ": unreadable: " + e.getMessage();
+    }
+
+    /** custody/manifest.json parsed once; null (with a failed check added) when missing or unreadable. */
+    CustodyManifest custodyManifest(String checkName, List<Check> out) {
+        if (custodyManifest == null && manifestProblem == null) {
+            try {
+                custodyManifest = Json.MAPPER.readValue(read(BundleLayout.CUSTODY_MANIFEST), CustodyManifest.class);
+            } catch (IOException | RuntimeException e) {
+                manifestProblem = has(BundleLayout.CUSTODY_MANIFEST)
+                        ? BundleLayout.CUSTODY_MANIFEST + ": unreadable: " + RecordCheck.firstLine(e.getMessage())
+                        : BundleLayout.CUSTODY_MANIFEST + ": missing from the bundle";
+            }
+        }
+        if (custodyManifest == null) {
+            out.add(Check.fail(checkName, BundleLayout.CUSTODY_MANIFEST, manifestProblem));
+        }
+        return custodyManifest;
+    }
+
+    /** A bag-info.txt value, or null. */
+    String bagInfo(String label) {
+        try {
+            return TagFile.parse(BundleLayout.BAG_INFO, read(BundleLayout.BAG_INFO)).value(label);
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    long size(String path) {
+        return zip.entry(path).size();
+    }
+
+    /** An entry read whole (only tag files and records, bounded by {@link #MAX_READ}). */
+    byte[] read(String path) throws IOException {
+        SafeZip.Entry entry = zip.entry(path);
+        if (entry == null) {
+            throw new IOException(path + ": missing from the bundle");
+        }
+        return zip.readAll(entry, MAX_READ);
+    }
+}

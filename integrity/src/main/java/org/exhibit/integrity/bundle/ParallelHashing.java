@@ -1,0 +1,94 @@
+package org.exhibit.integrity.bundle;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.ToLongFunction;
+import java.util.zip.CRC32;
+import org.exhibit.integrity.digest.Sha256;
+
+/**
+ * SHA-256 (and CRC-32) of many streams on a small pool, one stream a task, largest first so that the cores
+ * finish together. Each stream is read once in 256 KiB slices; memory stays at one buffer a thread.
+ */
+final class ParallelHashing {
+    private static final int BUFFER = 256 * 1024;
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[BUFFER]);
+
+    /** How to open one item; a failure to read is kept as the item's {@link Digest#error()}. */
+    @FunctionalInterface
+    interface Source<T> {
+        InputStream open(T item) throws IOException;
+    }
+
+    /**
+     * One item's digests, or why it could not be read.
+     *
+     * @param sha256 SHA-256, null on error
+     * @param crc32  CRC-32, -1 on error
+     * @param size   bytes read
+     * @param error  the exception that stopped the read, or null
+     */
+    record Digest(Sha256 sha256, long crc32, long size, IOException error) {
+    }
+
+    private ParallelHashing() {
+    }
+
+    /** The threads to hash with: every core the JVM may use, at least two, at most eight. */
+    static int threads() {
+        return Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    }
+
+    static <T> Map<T, Digest> hash(List<T> items, ToLongFunction<T> size, Source<T> source)
+            throws InterruptedException {
+        List<T> order = new ArrayList<>(items);
+        order.sort(Comparator.comparingLong(size).reversed());
+        ExecutorService pool = Executors.newFixedThreadPool(threads(), r -> {
+            Thread t = new Thread(r, "exhibit-hash");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Map<T, Future<Digest>> futures = new LinkedHashMap<>();
+            for (T item : order) {
+                futures.put(item, pool.submit(() -> digest(source, item)));
+            }
+            Map<T, Digest> out = new LinkedHashMap<>();
+            for (T item : items) {
+                out.put(item, futures.get(item).get());
+            }
+            return out;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("hashing failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static <T> Digest digest(Source<T> source, T item) {
+        MessageDigest md = Sha256.newDigest();
+        CRC32 crc = new CRC32();
+        byte[] buf = BUFFERS.get();
+        long size = 0;
+        try (InputStream in = source.open(item)) {
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                md.update(buf, 0, n);
+                crc.update(buf, 0, n);
+                size += n;
+            }
+        } catch (IOException e) {
+            return new Digest(null, -1, size, e);
+        }
+        return new Digest(Sha256.of(md.digest()), crc.getValue(), size, null);
+    }
+}

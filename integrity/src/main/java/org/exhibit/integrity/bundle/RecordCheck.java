@@ -1,0 +1,100 @@
+package org.exhibit.integrity.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.integrity.json.Json;
+
+/**
+ * Every file a {@code capture.json} or {@code item.json} lists ({@code artifacts[].path}, relative to the
+ * record's folder) is present with the recorded {@code artifacts[].sha256}.
+ */
+final class RecordCheck {
+    static final String NAME = "records";
+
+    private RecordCheck() {
+    }
+
+    static List<Check> run(OpenBundle b) {
+        List<Check> out = new ArrayList<>();
+        int records = 0;
+        for (String path : b.names()) {
+            if (BundleLayout.isRecord(path)) {
+                records++;
+                check(b, path, out);
+            }
+        }
+        if (records == 0) {
+            out.add(Check.warn(NAME, BundleLayout.DATA, "data/: no capture or item records in this bundle"));
+        }
+        return out;
+    }
+
+    private static void check(OpenBundle b, String record, List<Check> out) {
+        String folder = record.substring(0, record.lastIndexOf('/') + 1);
+        JsonNode artifacts;
+        try {
+            JsonNode root = Json.MAPPER.readTree(b.read(record));
+            artifacts = root == null ? null : root.get("artifacts");
+        } catch (IOException e) {
+            out.add(Check.fail(NAME, record, record + ": unreadable record: " + firstLine(e.getMessage())));
+            return;
+        }
+        if (artifacts == null || !artifacts.isArray()) {
+            out.add(Check.fail(NAME, record, record + ": expected an \"artifacts\" list, got "
+                    + (artifacts == null ? "none" : artifacts.getNodeType())));
+            return;
+        }
+        int failures = 0;
+        for (JsonNode a : artifacts) {
+            String failure = artifact(b, record, folder, a);
+            if (failure != null) {
+                failures++;
+                out.add(Check.fail(NAME, failurePath(folder, a, record), failure));
+            }
+        }
+        if (failures == 0) {
+            out.add(Check.pass(NAME, record, record + ": all " + artifacts.size() + " listed files match"));
+        }
+    }
+
+    private static String artifact(OpenBundle b, String record, String folder, JsonNode a) {
+        String relative = a.path("path").asText(null);
+        String expected = a.path("sha256").asText(null);
+        if (relative == null || expected == null) {
+            return record + ": an artifact without path or sha256: " + a;
+        }
+        try {
+            EntryNames.check(relative.getBytes(java.nio.charset.StandardCharsets.UTF_8), relative);
+        } catch (UnsafeZipException e) {
+            return record + ": artifact path escapes its folder or is malformed: " + e.getMessage();
+        }
+        String path = folder + relative;
+        if (!b.has(path)) {
+            return path + ": listed in " + record + ", missing from the bundle";
+        }
+        if (b.damage(path) != null) {
+            return b.damage(path);
+        }
+        Sha256 actual = b.sha256(path);
+        if (!actual.hex().equalsIgnoreCase(expected)) {
+            return path + ": SHA-256 expected " + expected + ", got " + actual + " (" + record + ")";
+        }
+        return null;
+    }
+
+    private static String failurePath(String folder, JsonNode a, String record) {
+        String relative = a.path("path").asText(null);
+        return relative == null || relative.contains("..") || relative.startsWith("/") ? record : folder + relative;
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

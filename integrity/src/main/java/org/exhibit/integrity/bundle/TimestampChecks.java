@@ -1,0 +1,113 @@
+package org.exhibit.integrity.bundle;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.integrity.timestamp.TimestampCheck;
+import org.exhibit.integrity.timestamp.TimestampVerifier;
+import org.exhibit.integrity.timestamp.TrustAnchors;
+
+/**
+ * Every RFC 3161 token, the manifest's and each record's, against the file it stamps (status, imprint,
+ * ESSCertID, EKU, signature, validity and chain at genTime, all in {@link TimestampVerifier}); the manifest has
+ * at least one; a record without one is pending (a warning); each record's earliest genTime is the one
+ * {@code manifest.json} recorded.
+ */
+final class TimestampChecks {
+    static final String NAME = "timestamp";
+
+    /** One token's findings, and its genTime when valid. */
+    private record Result(String stamped, Instant genTime, List<Check> checks) {
+    }
+
+    private TimestampChecks() {
+    }
+
+    static List<Check> run(OpenBundle b, TrustAnchors anchors) {
+        List<Check> out = new ArrayList<>();
+        Map<String, List<String>> tokens = new TreeMap<>();
+        for (String path : b.names()) {
+            Matcher m = BundleLayout.TOKEN.matcher(path);
+            if (m.matches() && (m.group(1).equals(BundleLayout.CUSTODY_MANIFEST) || BundleLayout.isRecord(m.group(1)))) {
+                tokens.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(path);
+            }
+        }
+        if (!tokens.containsKey(BundleLayout.CUSTODY_MANIFEST)) {
+            out.add(Check.fail(NAME, BundleLayout.CUSTODY_MANIFEST, BundleLayout.CUSTODY_MANIFEST
+                    + ": no timestamp (expected " + BundleLayout.CUSTODY_MANIFEST + ".<tsa>.tsr)"));
+        }
+        Map<String, Instant> earliest = new HashMap<>();
+        TimestampVerifier verifier = new TimestampVerifier();
+        // each token costs a few signature checks: spread them over the cores, report them in order
+        List<Map.Entry<String, String>> all = new ArrayList<>();
+        tokens.forEach((stamped, list) -> list.forEach(token -> all.add(Map.entry(token, stamped))));
+        List<Result> results = all.parallelStream().map(t -> {
+            List<Check> checks = new ArrayList<>();
+            Instant genTime = token(b, verifier, t.getValue(), t.getKey(), anchors, checks);
+            return new Result(t.getValue(), genTime, checks);
+        }).toList();
+        for (Result r : results) {
+            out.addAll(r.checks());
+            if (r.genTime() != null) {
+                earliest.merge(r.stamped(), r.genTime(), (x, y) -> x.isBefore(y) ? x : y);
+            }
+        }
+        for (String path : b.names()) {
+            if (BundleLayout.isRecord(path) && !tokens.containsKey(path)) {
+                out.add(Check.warn(NAME, path, path + ": timestamp pending (no " + path + ".<tsa>.tsr)"));
+            }
+        }
+        boundGenTimes(b, earliest, out);
+        return out;
+    }
+
+    private static Instant token(OpenBundle b, TimestampVerifier verifier, String stamped, String token,
+                                 TrustAnchors anchors, List<Check> out) {
+        Sha256 sha = b.sha256(stamped);
+        if (sha == null) {
+            out.add(Check.fail(NAME, token, token + ": the file it stamps, " + stamped + ", is missing or damaged"));
+            return null;
+        }
+        byte[] der;
+        try {
+            der = b.read(token);
+        } catch (IOException e) {
+            out.add(Check.fail(NAME, token, token + ": unreadable: " + e.getMessage()));
+            return null;
+        }
+        TimestampCheck c = verifier.verify(der, sha.bytes(), null, anchors);
+        if (!c.ok()) {
+            out.add(Check.fail(NAME, token, token + ": invalid for " + stamped + ": " + c.reason()));
+            return null;
+        }
+        String what = token + ": valid for " + stamped + ", genTime " + c.genTime() + ", TSA " + c.tsaSubject();
+        if (!c.trusted() || !c.warnings().isEmpty()) {
+            out.add(Check.warn(NAME, token, what + "; " + String.join("; ", c.warnings())));
+        } else {
+            out.add(Check.pass(NAME, token, what));
+        }
+        return c.genTime();
+    }
+
+    private static void boundGenTimes(OpenBundle b, Map<String, Instant> earliest, List<Check> out) {
+        CustodyManifest m = b.custodyManifest(NAME, new ArrayList<>());
+        if (m == null) {
+            return;
+        }
+        List<CustodyManifest.SealedRecord> all = new ArrayList<>(m.captures());
+        all.addAll(m.items());
+        for (CustodyManifest.SealedRecord r : all) {
+            Instant actual = earliest.get(r.record());
+            if (r.genTime() == null ? actual != null : !r.genTime().equals(actual)) {
+                out.add(Check.fail(NAME, r.record(), r.record() + ": genTime in " + BundleLayout.CUSTODY_MANIFEST
+                        + " expected " + r.genTime() + ", got " + (actual == null ? "no valid timestamp" : actual)));
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.exhibit.integrity.bundle;
+
+import java.util.List;
+
+/**
+ * What {@link BundleVerifier} found: every check in order, and the outcome.
+ *
+ * @param bundle  the bundle's file name
+ * @param outcome verified, failed, or could not run
+ * @param strict  whether warnings counted as failures
+ * @param checks  every check, in the order BUNDLE.md lists them
+ */
+public record Verification(String bundle, Outcome outcome, boolean strict, List<Check> checks) {
+    /** The verdict; {@code exitCode} is what {@code exhibit verify} exits with. */
+    public enum Outcome {
+        VERIFIED(0), FAILED(1), COULD_NOT_RUN(2);
+
+        private final int exitCode;
+
+        Outcome(int exitCode) {
+            this.exitCode = exitCode;
+        }
+
+        public int exitCode() {
+            return exitCode;
+        }
+    }
+
+    public Verification {
+        checks = List.copyOf(checks);
+    }
+
+    /** The outcome of checks that ran to their end: failed if any failed (or warned, when strict). */
+    static Verification of(String bundle, List<Check> checks, boolean strict, boolean couldNotRun) {
+        boolean failed = checks.stream().anyMatch(c -> c.status() == Check.Status.FAIL
+                || (strict && c.status() == Check.Status.WARN));
+        Outcome outcome = couldNotRun ? Outcome.COULD_NOT_RUN : failed ? Outcome.FAILED : Outcome.VERIFIED;
+        return new Verification(bundle, outcome, strict, checks);
+    }
+
+    public boolean verified() {
+        return outcome == Outcome.VERIFIED;
+    }
+
+    public List<Check> failures() {
+        return checks.stream().filter(c -> c.status() == Check.Status.FAIL).toList();
+    }
+
+    public List<Check> warnings() {
+        return checks.stream().filter(c -> c.status() == Check.Status.WARN).toList();
+    }
+}

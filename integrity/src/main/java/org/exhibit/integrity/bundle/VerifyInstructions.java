@@ -1,0 +1,99 @@
+package org.exhibit.integrity.bundle;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code VERIFY.txt}: how to check this very bundle with unzip, sha256sum and openssl alone. Every line starting
+ * with "$ " is a command to run, in order, from the folder holding the bundle; each prints OK (or openssl's
+ * "Verification successful" / "CMS Verification successful") or fails.
+ */
+final class VerifyInstructions {
+    /**
+     * @param tokens   every timestamp in the bundle: its path, mapped to the path of the file it stamps
+     * @param tsaRoots for each TSA name, whether custody/tsa/<tsa>.pem ends in a self-signed (root) certificate
+     */
+    record Facts(String bundleFile, CustodyManifest manifest, Map<String, String> tokens,
+                 Map<String, Boolean> tsaRoots, List<String> pending) {
+    }
+
+    private VerifyInstructions() {
+    }
+
+    static byte[] text(Facts f) {
+        String file = f.bundleFile();
+        String folder = file.endsWith(".zip") ? file.substring(0, file.length() - 4) : file + ".d";
+        CustodyManifest m = f.manifest();
+        StringBuilder t = new StringBuilder();
+        t.append("Verifying ").append(file).append("\n\n");
+        t.append("Sealed by Exhibit ").append(m.exhibitVersion()).append(" at ").append(m.sealedAt())
+                .append(" for case ").append(m.caseId()).append(m.caseTitle() == null ? "" : " (" + m.caseTitle() + ")")
+                .append(",\nby ").append(m.investigator().name()).append(", certificate SHA-256 ")
+                .append(m.investigator().fingerprint()).append(".\n\n");
+        t.append("""
+                Everything below needs only unzip, sha256sum (GNU coreutils) and openssl (1.1 or later). Run every
+                line that starts with "$ " (without the "$ "), in order, from the folder that holds the bundle.
+                Each prints OK, "Verification successful" or "CMS Verification successful"; anything else means
+                the bundle is not as sealed. `exhibit verify BUNDLE.zip` runs the same checks and more.
+
+                """);
+        step(t, "1. Unpack the bundle (nothing is written outside the new folder) and enter it",
+                "unzip -q " + file + " -d " + folder + " && cd " + folder);
+        step(t, "2. Every payload file under data/ has the SHA-256 that manifest-sha256.txt lists",
+                "sha256sum -c --strict manifest-sha256.txt");
+        step(t, "3. Every tag file (this one, bag-info.txt, custody/...) has the SHA-256 tagmanifest-sha256.txt lists",
+                "sha256sum -c --strict tagmanifest-sha256.txt");
+        step(t, "4. custody/manifest.json binds the payload: it holds the SHA-256 of manifest-sha256.txt",
+                "grep -q \"$(sha256sum manifest-sha256.txt | cut -c1-64)\" custody/manifest.json && echo \"manifest"
+                        + " binds manifest-sha256.txt: OK\"");
+        step(t, "5. The investigator signed custody/manifest.json (CMS, detached). -CAfile trusts the certificate\n"
+                + "   the bundle carries; compare its fingerprint with one you obtained from the investigator:\n"
+                + "   openssl x509 -in custody/investigator.pem -noout -fingerprint -sha256",
+                "openssl cms -verify -binary -inform DER -in custody/manifest.json.p7s -content custody/manifest.json"
+                        + " -CAfile custody/investigator.pem -purpose any -out /dev/null");
+        t.append("6. RFC 3161 timestamps: the manifest's, then each record's. -CAfile below trusts the TSA chain the\n"
+                + "   bundle carries; to rely on a TSA independently, use the root certificate it publishes instead.\n"
+                + "   (openssl may warn that the TSA's own certificate \"is not a CA cert\": that is expected.)\n");
+        for (Map.Entry<String, String> token : f.tokens().entrySet()) {
+            String tsa = tsaOf(token.getKey());
+            String chain = BundleLayout.tsaChain(tsa);
+            String anchor = Boolean.TRUE.equals(f.tsaRoots().get(tsa)) ? chain : "ROOT-OF-" + tsa + ".pem";
+            t.append("$ openssl ts -verify -data ").append(token.getValue()).append(" -in ").append(token.getKey())
+                    .append(" -CAfile ").append(anchor).append(" -untrusted ").append(chain).append('\n');
+        }
+        if (!f.tsaRoots().values().stream().allMatch(Boolean::booleanValue)) {
+            t.append("   (ROOT-OF-<tsa>.pem: the TSA's root certificate, from the TSA; the bundle does not carry it)\n");
+        }
+        for (String record : f.pending()) {
+            t.append("   ").append(record).append(": timestamp pending when sealed; covered by the manifest's\n");
+        }
+        t.append('\n');
+        step(t, "7. The custody log is an unbroken chain: each line's \"prev\" is the SHA-256 of the line before it\n"
+                + "   (with its newline), the first line's is 64 zeros",
+                "( prev=0000000000000000000000000000000000000000000000000000000000000000; n=0; while IFS= read -r l;"
+                        + " do n=$((n+1)); case \"$l\" in *\"\\\"prev\\\":\\\"$prev\\\"\"*) ;; *) echo \"line $n: chain"
+                        + " broken\"; exit 1;; esac; prev=$(printf '%s\\n' \"$l\" | sha256sum | cut -c1-64); done"
+                        + " < custody/events.jsonl; echo \"custody log: $n lines chained: OK\" )");
+        step(t, "8. custody/manifest.json binds the log: it holds the SHA-256 of the log's last line",
+                "grep -q \"$(tail -n 1 custody/events.jsonl | sha256sum | cut -c1-64)\" custody/manifest.json && echo"
+                        + " \"manifest binds custody/events.jsonl: OK\"");
+        t.append("""
+                What the checks mean: 2 and 3 show no file changed since sealing; 4 and 8 tie every file and the
+                custody log to custody/manifest.json; 5 shows who sealed it; 6 shows the manifest and each record
+                existed at the TSA's genTime (openssl ts -reply -in <token> -text prints it).
+                """);
+        return t.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void step(StringBuilder t, String heading, String command) {
+        t.append(heading).append('\n').append("$ ").append(command).append("\n\n");
+    }
+
+    /** "custody/manifest.json.local.tsr" to "local". */
+    static String tsaOf(String token) {
+        String stripped = token.substring(0, token.length() - ".tsr".length());
+        int json = stripped.lastIndexOf(".json.");
+        return stripped.substring(json + ".json.".length());
+    }
+}

@@ -1,0 +1,61 @@
+package org.exhibit.tools;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.exhibit.integrity.bundle.BundleSealer;
+import org.exhibit.integrity.bundle.SealException;
+import org.exhibit.integrity.bundle.SealedBundle;
+import org.exhibit.integrity.identity.Identity;
+import org.exhibit.integrity.timestamp.TrustAnchors;
+import org.exhibit.integrity.workspace.CaseWorkspace;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code exhibit seal --case DIR [-o BUNDLE.zip|DIR] [--tsa ...]}: the evidence bundle of a case. */
+@Command(name = "seal", mixinStandardHelpOptions = true,
+        description = "Seal a case into its evidence bundle: a BagIt ZIP with the custody manifest signed by you "
+                + "and timestamped, the custody log and VERIFY.txt.")
+public final class SealCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--case", required = true, paramLabel = "DIR", description = "The case directory.")
+    Path caseDir;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "BUNDLE.zip|DIR",
+            description = "The bundle to write, or a directory for <case-id>-<UTC time>.zip (default: the current "
+                    + "directory). An existing file is never replaced.")
+    Path output = Path.of(".");
+
+    @Mixin
+    TsaOptions tsaOptions;
+
+    @Override
+    public Integer call() throws IOException {
+        CaseWorkspace ws = CaseCommand.open(caseDir);
+        Identity me = Investigator.unlock();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (TsaOptions.Session tsas = tsaOptions.open(ExhibitHome.resolve())) {
+            BundleSealer sealer = new BundleSealer(me, tsas.timestamper(TrustAnchors.jdkDefaults()), Version.current());
+            SealedBundle b = sealer.seal(ws, output);
+            out.println(b.file());
+            out.println("  SHA-256  " + b.sha256());
+            out.println("  " + b.size() + " bytes, " + b.manifest().captures().size() + " captures, "
+                    + b.manifest().items().size() + " items, timestamped by " + b.manifestToken().tsa().name()
+                    + " at " + b.manifestToken().genTime());
+            if (!Exhibit.quiet(spec)) {
+                b.warnings().forEach(w -> err.println("exhibit: warning: " + w));
+                b.manifestToken().warnings().forEach(w -> err.println("exhibit: warning: manifest timestamp: " + w));
+            }
+            return ExitCode.OK;
+        } catch (SealException e) {
+            err.println("exhibit: cannot seal " + ws.id() + ": " + e.getMessage());
+            return ExitCode.FAILED;
+        }
+    }
+}

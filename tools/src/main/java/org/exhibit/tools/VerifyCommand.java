@@ -1,0 +1,80 @@
+package org.exhibit.tools;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.exhibit.integrity.bundle.BundleVerifier;
+import org.exhibit.integrity.bundle.Check;
+import org.exhibit.integrity.bundle.Verification;
+import org.exhibit.integrity.json.Json;
+import org.exhibit.integrity.timestamp.TrustAnchors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code exhibit verify BUNDLE.zip [--trust PEM]... [--json] [--strict]}: every check of BUNDLE.md, one line each. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Check a bundle: safe ZIP, BagIt, records, manifest, signature, timestamps, custody log, "
+                + "nothing unlisted. Reads the ZIP in place and changes nothing.",
+        footer = {"", "Exit codes: 0 verified; 1 the evidence failed a check; 2 could not run (bad arguments, "
+                + "unreadable or unsafe file)."})
+public final class VerifyCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BUNDLE.zip", description = "The bundle to check.")
+    Path bundle;
+
+    @Option(names = "--trust", paramLabel = "PEM",
+            description = "Also trust these certificates (repeatable): the investigator's, a TSA root. Without it, "
+                    + "certificates outside the JDK's trust store are warnings.")
+    List<Path> trust = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Option(names = "--strict", description = "Warnings (untrusted or self-run TSA, untrusted investigator, pending "
+            + "stamp) fail the bundle.")
+    boolean strict;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        TrustAnchors anchors = TrustAnchors.jdkDefaults();
+        try {
+            if (!trust.isEmpty()) {
+                anchors = anchors.with(TrustAnchors.fromPem(trust.toArray(Path[]::new)));
+            }
+        } catch (IOException e) {
+            throw new UsageException("--trust: " + e.getMessage(), e);
+        }
+        Verification v = new BundleVerifier(anchors).verify(bundle, strict);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.MAPPER.writeValueAsString(v));
+        } else {
+            for (Check c : v.checks()) {
+                if (!(Exhibit.quiet(spec) && c.status() == Check.Status.PASS)) {
+                    out.println(c.line());
+                }
+            }
+            out.println(summary(v));
+        }
+        return v.outcome().exitCode();
+    }
+
+    static String summary(Verification v) {
+        long passed = v.checks().stream().filter(c -> c.status() == Check.Status.PASS).count();
+        return switch (v.outcome()) {
+            case VERIFIED -> "VERIFIED " + v.bundle() + ": " + passed + " checks passed, " + v.warnings().size()
+                    + " warnings";
+            case FAILED -> "FAILED " + v.bundle() + ": " + v.failures().size() + " checks failed"
+                    + (v.strict() && v.failures().isEmpty() ? ", " + v.warnings().size() + " warnings (--strict)" : "");
+            case COULD_NOT_RUN -> "COULD NOT RUN " + v.bundle() + ": " + v.failures().get(0).message();
+        };
+    }
+}
