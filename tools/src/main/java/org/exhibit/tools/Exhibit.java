@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Preserves web evidence so that it holds up in court.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                TsaCommand.class,
         },
         footer = {"", "Examples:",
                 "  exhibit demo",

@@ -17,7 +17,14 @@ import java.util.List;
  * @param nonce       the nonce we sent (and that the token echoes)
  * @param clockOffset local clock at receipt minus genTime
  * @param tsaChain    the TSA certificate chain carried in the token, signer first
+ * @param trusted     whether the chain reaches one of the {@link TrustAnchors} at genTime
+ * @param warnings    what holds but deserves a look (untrusted chain, a self-run TSA); one line each
  */
 public record StampedToken(TsaEndpoint tsa, byte[] response, Instant genTime, String policy, BigInteger serial,
-                           BigInteger nonce, Duration clockOffset, List<X509Certificate> tsaChain) {
+                           BigInteger nonce, Duration clockOffset, List<X509Certificate> tsaChain,
+                           boolean trusted, List<String> warnings) {
+    public StampedToken {
+        tsaChain = List.copyOf(tsaChain);
+        warnings = List.copyOf(warnings);
+    }
 }

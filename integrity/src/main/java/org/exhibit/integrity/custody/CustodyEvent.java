@@ -1,0 +1,32 @@
+package org.exhibit.integrity.custody;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One line of {@code custody/events.jsonl}.
+ *
+ * @param seq     1 for the first line, then +1 a line
+ * @param time    when it happened (UTC, the local clock)
+ * @param actor   who did it
+ * @param action  what was done: {@link #CASE_OPENED}, {@link #INGESTED}, {@link #TIMESTAMPED}, ...
+ * @param subject what it was done to: {@code captures/0001}, {@code files/0003}, {@code bundle:<sha256>}; or null
+ * @param details action-specific facts (key order kept)
+ * @param prev    SHA-256 of the previous line's bytes including its newline; 64 zeros on the first line
+ */
+public record CustodyEvent(long seq, Instant time, Actor actor, String action, String subject,
+                           Map<String, Object> details, String prev) {
+    public static final String CASE_OPENED = "case-opened";
+    public static final String INGESTED = "ingested";
+    public static final String CAPTURED = "captured";
+    public static final String TIMESTAMPED = "timestamped";
+    public static final String TIMESTAMP_PENDING = "timestamp-pending";
+    public static final String SEALED = "sealed";
+    public static final String VERIFIED = "verified";
+
+    public CustodyEvent {
+        details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+}

@@ -1,0 +1,88 @@
+package org.exhibit.integrity.timestamp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.exhibit.integrity.digest.Sha256;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalTsaTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void tokensFromTheLocalTsaPassOpensslAndOurVerifier() throws Exception {
+        LocalTsa tsa = LocalTsa.open(home.resolve("tsa"));
+        Path data = Files.writeString(home.resolve("capture.json"), "{\"id\":\"0001\"}\n");
+        byte[] digest = Sha256.of(data).bytes();
+        try (TsaServer server = TsaServer.start(tsa, 0)) {
+            Timestamper timestamper = new Timestamper(List.of(server.endpoint()),
+                    TrustAnchors.none().with(tsa.root()), Duration.ofSeconds(5), Duration.ofSeconds(10), 0);
+            StampedToken token = timestamper.stamp(digest);
+            Path tsr = Files.write(home.resolve("capture.json.local.tsr"), token.response());
+
+            assertThat(token.tsa().name()).isEqualTo("local");
+            assertThat(token.trusted()).isTrue();
+            assertThat(token.policy()).isEqualTo(TsaServer.POLICY);
+            assertThat(token.genTime()).isBetween(Instant.now().minusSeconds(60), Instant.now());
+            assertThat(token.clockOffset().abs()).isLessThan(Duration.ofSeconds(5));
+            assertThat(token.tsaChain()).containsExactly(tsa.certificate(), tsa.root());
+            assertThat(token.warnings()).singleElement().asString().contains("self-run TSA");
+
+            String out = Openssl.ok(home, "ts", "-verify", "-data", data.toString(), "-in", tsr.toString(),
+                    "-CAfile", tsa.rootPem().toString(), "-untrusted", tsa.chainPem().toString());
+            assertThat(out).contains("Verification: OK");
+            String text = Openssl.ok(home, "ts", "-reply", "-in", tsr.toString(), "-text");
+            assertThat(text).contains("Policy OID: " + TsaServer.POLICY)
+                    .contains("Nonce: 0x" + token.nonce().toString(16).toUpperCase());
+
+            TimestampCheck check = new TimestampVerifier().verify(token.response(), digest, token.nonce(),
+                    TrustAnchors.none().with(tsa.root()));
+            assertThat(check.ok()).as(check.reason()).isTrue();
+            assertThat(check.trusted()).isTrue();
+            assertThat(check.genTime()).isEqualTo(token.genTime());
+            assertThat(check.tsaFingerprint()).isEqualTo(Sha256.ofBytes(tsa.certificate().getEncoded()).hex());
+        }
+    }
+
+    @Test
+    void serialsIncreaseAndEachTokenEchoesItsNonce() throws Exception {
+        LocalTsa tsa = LocalTsa.open(home.resolve("tsa"));
+        try (TsaServer server = TsaServer.start(tsa, 0)) {
+            Timestamper timestamper = new Timestamper(List.of(server.endpoint()), TrustAnchors.none());
+            BigInteger previous = BigInteger.ZERO;
+            for (int i = 0; i < 5; i++) {
+                StampedToken token = timestamper.stamp(MessageDigest.getInstance("SHA-256").digest(new byte[] {(byte) i}));
+                assertThat(token.serial()).isGreaterThan(previous);
+                assertThat(token.trusted()).isFalse();
+                assertThat(token.warnings()).anyMatch(w -> w.contains("does not chain to a trust anchor"));
+                previous = token.serial();
+            }
+        }
+    }
+
+    @Test
+    void keysAreCreatedOnceAndKeptPrivate() throws Exception {
+        Path dir = home.resolve("tsa");
+        LocalTsa first = LocalTsa.open(dir);
+        LocalTsa second = LocalTsa.open(dir);
+        assertThat(second.chain()).isEqualTo(first.chain());
+        assertThat(Files.getPosixFilePermissions(dir.resolve("tsa.secret")))
+                .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        assertThat(Files.getPosixFilePermissions(dir.resolve("tsa.p12")))
+                .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        assertThat(first.certificate().getCriticalExtensionOIDs()).contains("2.5.29.37");
+        assertThat(first.certificate().getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.8");
+        Openssl.ok(home, "verify", "-CAfile", first.rootPem().toString(), "-purpose", "timestampsign",
+                first.chainPem().toString());
+    }
+}
