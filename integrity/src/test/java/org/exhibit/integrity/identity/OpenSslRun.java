@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real openssl as an independent second opinion; a missing openssl fails the test. */
-record OpenSslRun(int exit, String output) {
-    static OpenSslRun in(Path dir, String... args) throws IOException, InterruptedException {
+public record OpenSslRun(int exit, String output) {
+    public static OpenSslRun in(Path dir, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add("openssl");
         cmd.addAll(List.of(args));

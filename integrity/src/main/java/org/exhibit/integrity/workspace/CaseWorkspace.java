@@ -1,0 +1,224 @@
+package org.exhibit.integrity.workspace;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.exhibit.integrity.custody.CustodyEvent;
+import org.exhibit.integrity.custody.CustodyLog;
+import org.exhibit.integrity.identity.PublicIdentity;
+import org.exhibit.integrity.json.Json;
+
+/**
+ * A case on disk, laid out as the bundle will be (docs/DESIGN.md):
+ * {@code case.json}, {@code custody/events.jsonl}, {@code custody/tsa/}, {@code data/captures/<id>/},
+ * {@code data/files/<id>/}, {@code data/report/}, and {@code .work/} for scratch that is never sealed.
+ *
+ * <pre>{@code
+ * CaseWorkspace ws = CaseWorkspace.init(Path.of("cases/2026-017"), "2026-017", "Reposts of J.D.", me);
+ * Path dir = ws.newCaptureDir();          // data/captures/0001, allocated atomically
+ * ws.custody().append(me.actor(), CustodyEvent.CAPTURED, ws.subject(dir), details);
+ * }</pre>
+ */
+public final class CaseWorkspace {
+    public static final String CASE_JSON = "case.json";
+    public static final String CAPTURE_RECORD = "capture.json";
+    public static final String ITEM_RECORD = "item.json";
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final Path root;
+    private final CaseInfo info;
+
+    private CaseWorkspace(Path root, CaseInfo info) {
+        this.root = root;
+        this.info = info;
+    }
+
+    /** Creates a case in {@code dir} (absent or empty) and logs {@code case-opened}. */
+    public static CaseWorkspace init(Path dir, String id, String title, PublicIdentity investigator)
+            throws IOException, WorkspaceException {
+        checkId(id);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new WorkspaceException("expected a directory for the case, got a file: " + dir);
+        }
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new WorkspaceException("expected an empty or new directory for the case, got " + dir
+                            + (Files.exists(dir.resolve(CASE_JSON)) ? " (already a case)" : " (not empty)"));
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        Path root = dir.toAbsolutePath().normalize();
+        CaseInfo info = new CaseInfo(CaseInfo.FORMAT, id, title == null || title.isBlank() ? null : title.strip(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), investigator.actor());
+        CaseWorkspace ws = new CaseWorkspace(root, info);
+        for (Path p : List.of(ws.tsaDir(), ws.capturesDir(), ws.filesDir(), ws.workDir())) {
+            Files.createDirectories(p);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("caseId", id);
+        if (info.title() != null) {
+            details.put("title", info.title());
+        }
+        ws.custody().append(info.investigator(), CustodyEvent.CASE_OPENED, null, details);
+        Json.write(ws.caseFile(), info);
+        return ws;
+    }
+
+    /** Opens an existing case. */
+    public static CaseWorkspace open(Path dir) throws IOException, WorkspaceException {
+        Path root = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new WorkspaceException(dir + ": no such case directory");
+        }
+        if (!Files.isRegularFile(root.resolve(CASE_JSON))) {
+            throw new WorkspaceException(dir + " is not an Exhibit case (no " + CASE_JSON
+                    + "): run `exhibit case init DIR --id CASE-ID` first");
+        }
+        CaseInfo info;
+        try {
+            info = Json.read(root.resolve(CASE_JSON), CaseInfo.class);
+        } catch (IOException e) {
+            throw new WorkspaceException(dir.resolve(CASE_JSON) + " is damaged: " + e.getMessage().lines().findFirst()
+                    .orElse(""));
+        }
+        if (info.format() != CaseInfo.FORMAT) {
+            throw new WorkspaceException(dir.resolve(CASE_JSON) + ": expected format " + CaseInfo.FORMAT + ", got "
+                    + info.format());
+        }
+        CaseWorkspace ws = new CaseWorkspace(root, info);
+        Files.createDirectories(ws.workDir());
+        return ws;
+    }
+
+    /** Refuses ids that do not fit in file names everywhere: [A-Za-z0-9._-], 1 to 64 characters, not only dots. */
+    public static void checkId(String id) throws WorkspaceException {
+        if (id == null || !ID.matcher(id).matches() || id.chars().allMatch(c -> c == '.')) {
+            throw new WorkspaceException("expected a case id of 1-64 letters, digits, '.', '_' or '-', got "
+                    + (id == null ? "none" : "\"" + id + "\""));
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public CaseInfo info() {
+        return info;
+    }
+
+    public String id() {
+        return info.id();
+    }
+
+    public Path caseFile() {
+        return root.resolve(CASE_JSON);
+    }
+
+    public Path custodyDir() {
+        return root.resolve("custody");
+    }
+
+    public Path eventsFile() {
+        return custodyDir().resolve("events.jsonl");
+    }
+
+    /** {@code custody/tsa/}: each TSA's certificate chain as received, {@code <tsa>.pem}. */
+    public Path tsaDir() {
+        return custodyDir().resolve("tsa");
+    }
+
+    public Path dataDir() {
+        return root.resolve("data");
+    }
+
+    public Path capturesDir() {
+        return dataDir().resolve("captures");
+    }
+
+    public Path filesDir() {
+        return dataDir().resolve("files");
+    }
+
+    public Path reportDir() {
+        return dataDir().resolve("report");
+    }
+
+    /** {@code .work/}: scratch, never sealed. */
+    public Path workDir() {
+        return root.resolve(".work");
+    }
+
+    public CustodyLog custody() {
+        return new CustodyLog(eventsFile());
+    }
+
+    /** A fresh, empty directory under {@code .work/} for half-written work. */
+    public Path scratch() throws IOException {
+        Files.createDirectories(workDir());
+        return Files.createTempDirectory(workDir(), "scratch-");
+    }
+
+    /** Allocates {@code data/captures/NNNN} by creating it; parallel callers never get the same one. */
+    public Path newCaptureDir() throws IOException {
+        return allocate(capturesDir());
+    }
+
+    /** Allocates {@code data/files/NNNN} by creating it; parallel callers never get the same one. */
+    public Path newItemDir() throws IOException {
+        return allocate(filesDir());
+    }
+
+    private static Path allocate(Path parent) throws IOException {
+        Files.createDirectories(parent);
+        int next = 1;
+        try (Stream<Path> entries = Files.list(parent)) {
+            next += entries.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{4,}"))
+                    .mapToInt(Integer::parseInt).max().orElse(0);
+        }
+        for (int n = next; ; n++) {
+            try {
+                return Files.createDirectory(parent.resolve(String.format("%04d", n)));
+            } catch (FileAlreadyExistsException taken) {
+                // a parallel capture or ingest took it: try the next
+            }
+        }
+    }
+
+    /** The custody-log subject for a capture or item folder: {@code captures/0001}, {@code files/0003}. */
+    public String subject(Path recordOrFolder) {
+        Path p = root.resolve(recordOrFolder).normalize();
+        if (Files.isRegularFile(p) || p.getFileName().toString().endsWith(".json")) {
+            p = p.getParent();
+        }
+        Path rel = dataDir().relativize(p);
+        if (rel.startsWith("..") || rel.getNameCount() != 2) {
+            throw new IllegalArgumentException("expected a folder under " + dataDir() + ", got " + recordOrFolder);
+        }
+        return rel.toString().replace('\\', '/');
+    }
+
+    /** Every capture and item record, in id order ({@code captures} first). */
+    public List<Path> records() throws IOException {
+        List<Path> records = new ArrayList<>();
+        for (var pair : List.of(Map.entry(capturesDir(), CAPTURE_RECORD), Map.entry(filesDir(), ITEM_RECORD))) {
+            if (!Files.isDirectory(pair.getKey())) {
+                continue;
+            }
+            try (Stream<Path> dirs = Files.list(pair.getKey())) {
+                dirs.sorted().map(d -> d.resolve(pair.getValue())).filter(Files::isRegularFile).forEach(records::add);
+            }
+        }
+        return records;
+    }
+}

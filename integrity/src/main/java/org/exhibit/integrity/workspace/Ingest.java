@@ -1,0 +1,204 @@
+package org.exhibit.integrity.workspace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.exhibit.integrity.custody.Actor;
+import org.exhibit.integrity.custody.CustodyEvent;
+import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.integrity.json.Json;
+import org.exhibit.integrity.record.Artifact;
+
+/**
+ * Copies evidence files the victim already holds into {@code data/files/<id>/}, bytes unchanged, with an
+ * {@code item.json} that is timestamped at once and an {@code ingested} custody event.
+ *
+ * <pre>{@code
+ * Ingest ingest = new Ingest(ws, new RecordStamper(ws, timestamper, me.actor()), me.actor(),
+ *         ArtifactDescriber.mediaTypeOnly());
+ * for (ItemOutcome o : ingest.ingest(List.of(Path.of("chat.png")), null)) {
+ *     System.out.println(o.ingested() ? o.folder() : o.error());
+ * }
+ * }</pre>
+ */
+public final class Ingest {
+    private final CaseWorkspace ws;
+    private final RecordStamper stamper;
+    private final Actor actor;
+    private final ArtifactDescriber describer;
+
+    public Ingest(CaseWorkspace ws, RecordStamper stamper, Actor actor, ArtifactDescriber describer) {
+        this.ws = ws;
+        this.stamper = stamper;
+        this.actor = actor;
+        this.describer = describer == null ? ArtifactDescriber.mediaTypeOnly() : describer;
+    }
+
+    /** Ingests each file in turn; a file that cannot be read is reported and the others still go in. */
+    public List<ItemOutcome> ingest(List<Path> files, String source) throws IOException {
+        List<ItemOutcome> outcomes = new ArrayList<>();
+        for (Path file : files) {
+            outcomes.add(ingest(file, source));
+        }
+        return outcomes;
+    }
+
+    /** Ingests one file. Problems with the input are returned as the outcome's error; problems with the case throw. */
+    public ItemOutcome ingest(Path input, String source) throws IOException {
+        String problem = unreadable(input);
+        if (problem != null) {
+            return new ItemOutcome(input, null, null, null, problem);
+        }
+        String originalName = input.getFileName().toString();
+        List<String> warnings = new ArrayList<>();
+        Path folder = ws.newItemDir();
+        String id = folder.getFileName().toString();
+        String name = FileNames.sanitise(originalName);
+        if (!name.equals(originalName)) {
+            warnings.add("stored as \"" + name + "\": the original name \"" + originalName + "\" is not safe as a file name");
+        }
+        Path copy = folder.resolve(name);
+        Sha256 sha256;
+        long size;
+        Instant modified;
+        try {
+            modified = Files.getLastModifiedTime(input).toInstant();
+            sha256 = copy(input, copy);
+            size = Files.size(copy);
+            Files.setLastModifiedTime(copy, Files.getLastModifiedTime(input));
+        } catch (IOException e) {
+            deleteTree(folder);
+            return new ItemOutcome(input, null, null, null, input + ": " + oneLine(e));
+        }
+        if (size == 0) {
+            warnings.add("the file is empty");
+        }
+        String duplicateOf = sameBytesAs(sha256);
+        if (duplicateOf != null) {
+            warnings.add("same bytes as " + duplicateOf);
+        }
+        Artifact original = describe(copy, name, sha256, size, warnings);
+        ItemRecord record = new ItemRecord(ItemRecord.FORMAT, id, ws.id(), originalName, size, sha256.hex(),
+                original.mediaType(), modified, Instant.now().truncatedTo(ChronoUnit.MILLIS), actor, blankToNull(source),
+                List.of(original), warnings);
+        Path recordFile = folder.resolve(CaseWorkspace.ITEM_RECORD);
+        Json.write(recordFile, record);
+
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("originalName", originalName);
+        details.put("path", ws.root().relativize(copy).toString().replace('\\', '/'));
+        details.put("size", size);
+        details.put("sha256", sha256.hex());
+        details.put("mediaType", record.mediaType());
+        details.put("record", CaseWorkspace.ITEM_RECORD);
+        details.put("recordSha256", Sha256.of(recordFile).hex());
+        ws.custody().append(actor, CustodyEvent.INGESTED, ws.subject(folder), details);
+        StampOutcome stamp = stamper.stamp(recordFile);
+        return new ItemOutcome(input, folder, record, stamp, null);
+    }
+
+    private static String unreadable(Path input) {
+        if (!Files.exists(input)) {
+            return input + ": no such file";
+        }
+        if (Files.isDirectory(input)) {
+            return input + ": is a directory, expected a file";
+        }
+        if (!Files.isRegularFile(input)) {
+            return input + ": not a regular file";
+        }
+        if (!Files.isReadable(input)) {
+            return input + ": not readable (permission denied)";
+        }
+        return null;
+    }
+
+    /** Streams the copy, hashing what is read; then re-reads the copy and checks it hashes the same. */
+    private static Sha256 copy(Path from, Path to) throws IOException {
+        MessageDigest md = Sha256.newDigest();
+        long read;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(from), md);
+             FileChannel ch = FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            OutputStream out = Channels.newOutputStream(ch);
+            read = in.transferTo(out);
+            out.flush();
+            ch.force(true);
+        }
+        Sha256 whileCopying = Sha256.of(md.digest());
+        Sha256 ofCopy = Sha256.of(to);
+        if (!ofCopy.equals(whileCopying)) {
+            throw new IOException("the copy differs from what was read (SHA-256 expected " + whileCopying
+                    + ", got " + ofCopy + "): disk problem?");
+        }
+        long sourceSize = Files.size(from);
+        if (sourceSize != read) {
+            throw new IOException("the file changed while it was copied (" + read + " bytes read, now " + sourceSize
+                    + "): copy it again when nothing writes to it");
+        }
+        return whileCopying;
+    }
+
+    private Artifact describe(Path copy, String name, Sha256 sha256, long size, List<String> warnings)
+            throws IOException {
+        try {
+            Artifact a = describer.describe(copy, name, "original", sha256);
+            if (a.path().equals(name) && a.size() == size && sha256.hex().equals(a.sha256())) {
+                return a;
+            }
+            warnings.add("metadata ignored: the describer answered for " + a.path() + " (" + a.size() + " bytes, "
+                    + a.sha256() + ")");
+        } catch (IOException | RuntimeException e) {
+            warnings.add("metadata could not be read: " + oneLine(e));
+        }
+        return ArtifactDescriber.mediaTypeOnly().describe(copy, name, "original", sha256);
+    }
+
+    /** The subject of an earlier item with these bytes, or null. */
+    private String sameBytesAs(Sha256 sha256) throws IOException {
+        for (Path record : ws.records()) {
+            if (record.getFileName().toString().equals(CaseWorkspace.ITEM_RECORD)
+                    && sha256.hex().equals(Json.read(record, ItemRecord.class).sha256())) {
+                return ws.subject(record);
+            }
+        }
+        return null;
+    }
+
+    private static String oneLine(Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

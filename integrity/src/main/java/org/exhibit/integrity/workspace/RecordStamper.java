@@ -1,0 +1,132 @@
+package org.exhibit.integrity.workspace;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.exhibit.integrity.custody.Actor;
+import org.exhibit.integrity.custody.CustodyEvent;
+import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.integrity.json.Json;
+import org.exhibit.integrity.timestamp.StampedToken;
+import org.exhibit.integrity.timestamp.TimestampException;
+import org.exhibit.integrity.timestamp.Timestamper;
+
+/**
+ * Timestamps a record right after it is written: {@code <record>.<tsa>.tsr} beside it (the DER response as
+ * received), the TSA's chain in {@code custody/tsa/<tsa>.pem}, and a {@code timestamped} custody event. When no
+ * TSA answers, the record stays as it is, a {@code timestamp-pending} event records why, and
+ * {@link #stampPending()} completes it later.
+ *
+ * <pre>{@code
+ * RecordStamper stamper = new RecordStamper(ws, timestamper, me.actor());
+ * Json.write(dir.resolve("capture.json"), record);
+ * StampOutcome o = stamper.stamp(dir.resolve("capture.json"));
+ * if (!o.stamped()) warn("timestamp pending: " + o.problem());
+ * }</pre>
+ */
+public final class RecordStamper {
+    private final CaseWorkspace ws;
+    private final Timestamper timestamper;
+    private final Actor actor;
+
+    public RecordStamper(CaseWorkspace ws, Timestamper timestamper, Actor actor) {
+        this.ws = ws;
+        this.timestamper = timestamper;
+        this.actor = actor;
+    }
+
+    /** Stamps one record file; never throws for a TSA failure (the outcome is pending instead). */
+    public StampOutcome stamp(Path record) throws IOException {
+        Sha256 digest = Sha256.of(record);
+        String subject = ws.subject(record);
+        String name = record.getFileName().toString();
+        StampedToken token;
+        try {
+            token = timestamper.stamp(digest.bytes());
+        } catch (TimestampException e) {
+            List<String> reasons = new ArrayList<>();
+            for (Throwable t : e.getSuppressed()) {
+                reasons.add(t.getMessage());
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("record", name);
+            details.put("sha256", digest.hex());
+            details.put("error", e.getMessage());
+            details.put("attempts", reasons);
+            ws.custody().append(actor, CustodyEvent.TIMESTAMP_PENDING, subject, details);
+            return new StampOutcome(record, subject, null, null, e.getMessage(), List.of());
+        }
+        Path tsr = record.resolveSibling(name + "." + token.tsa().name() + ".tsr");
+        Json.writeAtomically(tsr, token.response());
+        TsaChains.keep(ws.tsaDir(), token);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("record", name);
+        details.put("sha256", digest.hex());
+        details.put("tsr", tsr.getFileName().toString());
+        details.put("tsa", token.tsa().name());
+        details.put("url", token.tsa().url().toString());
+        details.put("genTime", token.genTime());
+        details.put("serial", token.serial().toString());
+        details.put("policy", token.policy());
+        details.put("nonce", token.nonce().toString());
+        details.put("clockOffsetMillis", token.clockOffset().toMillis());
+        if (!token.warnings().isEmpty()) {
+            details.put("warnings", token.warnings());
+        }
+        ws.custody().append(actor, CustodyEvent.TIMESTAMPED, subject, details);
+        return new StampOutcome(record, subject, token, tsr, null, token.warnings());
+    }
+
+    /** Records with no {@code .tsr} beside them, derived from the files alone. */
+    public static List<Path> pending(CaseWorkspace ws) throws IOException {
+        List<Path> pending = new ArrayList<>();
+        for (Path record : ws.records()) {
+            String prefix = record.getFileName() + ".";
+            try (Stream<Path> siblings = Files.list(record.getParent())) {
+                if (siblings.map(p -> p.getFileName().toString())
+                        .noneMatch(n -> n.startsWith(prefix) && n.endsWith(".tsr"))) {
+                    pending.add(record);
+                }
+            }
+        }
+        return pending;
+    }
+
+    /** {@link #pending(CaseWorkspace)} of this stamper's case. */
+    public List<Path> pending() throws IOException {
+        return pending(ws);
+    }
+
+    /**
+     * Stamps every pending record. A record whose SHA-256 differs from the one logged when its stamp went
+     * pending is not stamped: stamping it now would lend a changed record a time it does not deserve.
+     */
+    public List<StampOutcome> stampPending() throws IOException {
+        Map<String, String> loggedSha = new HashMap<>();
+        for (CustodyEvent e : ws.custody().events()) {
+            if (CustodyEvent.TIMESTAMP_PENDING.equals(e.action()) && e.subject() != null) {
+                loggedSha.put(e.subject() + "/" + e.details().get("record"), String.valueOf(e.details().get("sha256")));
+            }
+        }
+        List<StampOutcome> outcomes = new ArrayList<>();
+        for (Path record : pending()) {
+            String subject = ws.subject(record);
+            String expected = loggedSha.get(subject + "/" + record.getFileName());
+            String actual = Sha256.of(record).hex();
+            if (expected != null && !expected.equals(actual)) {
+                outcomes.add(new StampOutcome(record, subject, null, null, ws.root().relativize(record)
+                        + " changed since its stamp went pending: SHA-256 expected " + expected + ", got " + actual
+                        + "; not stamped", List.of()));
+                continue;
+            }
+            outcomes.add(stamp(record));
+        }
+        return outcomes;
+    }
+}
