@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 TsaCommand.class,
+                IdentityCommand.class,
+                CaseCommand.class,
+                IngestCommand.class,
+                StampCommand.class,
         },
         footer = {"", "Examples:",
                 "  exhibit demo",
@@ -45,6 +49,11 @@ public final class Exhibit implements Runnable {
             return ExitCode.USAGE;
         });
         return cl;
+    }
+
+    /** Whether {@code --quiet} was given (on the root or any subcommand: the option is inherited). */
+    static boolean quiet(CommandLine.Model.CommandSpec spec) {
+        return spec.root().userObject() instanceof Exhibit root && root.verbosity.quiet;
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class CustodyLog {
             if (last.length > 0) {
                 if (last[last.length - 1] != '\n') {
                     throw new CustodyLogException(file + " ends with a half-written line (" + last.length
-                            + " bytes, no newline): run `exhibit case check --repair` to truncate it");
+                            + " bytes, no newline): run `exhibit case check DIR --repair` to cut it off");
                 }
                 seq = seqOf(last, size) + 1;
                 prev = Sha256.ofBytes(last);
@@ -90,7 +90,7 @@ public final class CustodyLog {
             return Json.MAPPER.readTree(last).get("seq").asLong();
         } catch (IOException | RuntimeException e) {
             throw new CustodyLogException(file + ": the last line (ending at byte " + size
-                    + ") is not a custody event: the log is damaged; run `exhibit case check` for details");
+                    + ") is not a custody event: the log is damaged; run `exhibit case check DIR` for details");
         }
     }
 

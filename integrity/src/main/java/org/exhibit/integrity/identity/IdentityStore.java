@@ -152,7 +152,8 @@ public final class IdentityStore {
         }
     }
 
-    private void refuseOverwrite(boolean force) throws IdentityException {
+    /** Fails when an identity exists and {@code force} is not set; lets a CLI refuse before asking for a passphrase. */
+    public void refuseOverwrite(boolean force) throws IdentityException {
         if (exists() && !force) {
             String who = "";
             try {

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -106,14 +106,19 @@ public final class LocalTsa {
             if (Files.isDirectory(directory)) {
                 try {
                     Files.delete(directory);   // only an empty folder can be replaced
+                } catch (NoSuchFileException e) {
+                    // another process is replacing it too
                 } catch (DirectoryNotEmptyException e) {
+                    if (Files.exists(directory.resolve(KEYSTORE))) {
+                        return;   // another process created it first: use theirs
+                    }
                     throw new IOException(directory + ": expected an empty folder or a local TSA ("
                             + KEYSTORE + "), got other files");
                 }
             }
             try {
                 Files.move(tmp, directory, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
+            } catch (FileSystemException e) {
                 if (!Files.exists(directory.resolve(KEYSTORE))) {
                     throw e;
                 }

@@ -27,4 +27,9 @@ public record StampedToken(TsaEndpoint tsa, byte[] response, Instant genTime, St
         tsaChain = List.copyOf(tsaChain);
         warnings = List.copyOf(warnings);
     }
+
+    /** {@link #tsaChain()} as PEM text, signer first: what {@code custody/tsa/<name>.pem} holds. */
+    public String tsaChainPem() {
+        return TsaCertificates.pem(tsaChain.toArray(X509Certificate[]::new));
+    }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TSPException;
@@ -22,6 +23,7 @@ import org.bouncycastle.tsp.TimeStampResponse;
 /**
  * Obtains RFC 3161 timestamps: builds the request (SHA-256 imprint, random 64-bit nonce, certReq), POSTs it,
  * validates the answer against the request and the trust anchors, and owns retries and fail-over across TSAs.
+ * One instance may be shared by threads.
  *
  * <pre>{@code
  * Timestamper timestamper = new Timestamper(TsaEndpoint.defaults(), TrustAnchors.jdkDefaults());
@@ -34,9 +36,10 @@ import org.bouncycastle.tsp.TimeStampResponse;
  * }</pre>
  */
 public final class Timestamper {
-    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     static final int DEFAULT_RETRIES = 1;
+    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(2);
     private static final Duration BACKOFF = Duration.ofMillis(500);
     private static final int MAX_RESPONSE_BYTES = 1 << 20;
 
@@ -47,7 +50,7 @@ public final class Timestamper {
     private final HttpClient http;
     private final SecureRandom random = new SecureRandom();
 
-    /** With 10 s to connect, 30 s to answer and one more round over every TSA after the first. */
+    /** With 5 s to connect, 30 s to answer and one more round over every TSA after the first. */
     public Timestamper(List<TsaEndpoint> tsas, TrustAnchors anchors) {
         this(tsas, anchors, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_RETRIES);
     }
@@ -124,8 +127,14 @@ public final class Timestamper {
         } catch (TSPException e) {
             throw new TimestampException("response does not answer the request: " + e.getMessage(), e);
         }
-        return new StampedToken(tsa, body, r.genTime(), r.policy(), r.serial(), nonce,
-                Duration.between(r.genTime(), received), r.chain(), r.trusted(), r.warnings());
+        Duration offset = Duration.between(r.genTime(), received);
+        List<String> warnings = new ArrayList<>(r.warnings());
+        if (offset.abs().compareTo(CLOCK_TOLERANCE) > 0) {
+            warnings.add("this computer's clock differs from " + tsa.name() + "'s by " + offset.toSeconds()
+                    + " s (local minus genTime); the TSA's time is the one that counts");
+        }
+        return new StampedToken(tsa, body, r.genTime(), r.policy(), r.serial(), nonce, offset, r.chain(),
+                r.trusted(), warnings);
     }
 
     private byte[] post(TsaEndpoint tsa, TimeStampRequest request) throws TimestampException {
@@ -152,7 +161,7 @@ public final class Timestamper {
                     throw new TimestampException("expected a response under " + MAX_RESPONSE_BYTES
                             + " bytes, got more (" + type + ")");
                 }
-                if (type.toLowerCase().startsWith("text/")) {
+                if (type.toLowerCase(Locale.ROOT).startsWith("text/")) {
                     throw new TimestampException("expected application/timestamp-reply, got " + type
                             + " (" + body.length + " bytes)");
                 }

@@ -3,6 +3,7 @@ package org.exhibit.integrity.timestamp;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertStore;
 import java.security.cert.CertificateException;
@@ -60,7 +61,7 @@ final class TokenValidation {
             throw new TimestampException("message imprint algorithm: expected SHA-256 ("
                     + NISTObjectIdentifiers.id_sha256 + "), got " + info.getMessageImprintAlgOID());
         }
-        if (!java.security.MessageDigest.isEqual(expectedSha256, info.getMessageImprintDigest())) {
+        if (!MessageDigest.isEqual(expectedSha256, info.getMessageImprintDigest())) {
             throw new TimestampException("message imprint does not match the data: expected "
                     + HEX.formatHex(expectedSha256) + ", got " + HEX.formatHex(info.getMessageImprintDigest()));
         }

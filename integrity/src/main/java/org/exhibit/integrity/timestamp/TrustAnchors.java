@@ -42,8 +42,16 @@ public final class TrustAnchors {
         return EMPTY;
     }
 
-    /** The JDK's default trust store (cacerts, or what {@code javax.net.ssl.trustStore} names). */
+    /** The JDK's default trust store (cacerts, or what {@code javax.net.ssl.trustStore} names), read once. */
     public static TrustAnchors jdkDefaults() {
+        return JdkDefaults.ANCHORS;
+    }
+
+    private static final class JdkDefaults {
+        static final TrustAnchors ANCHORS = readJdkDefaults();
+    }
+
+    private static TrustAnchors readJdkDefaults() {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init((KeyStore) null);

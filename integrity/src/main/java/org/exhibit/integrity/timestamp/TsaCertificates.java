@@ -13,6 +13,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -45,8 +46,10 @@ final class TsaCertificates {
         KeyPair rootKeys = ecKeyPair();
         KeyPair tsaKeys = ecKeyPair();
         Instant now = Instant.now();
-        X500Name rootName = new X500Name("CN=Exhibit local TSA root " + now.getEpochSecond() + ",O=Exhibit");
-        X500Name tsaName = new X500Name("CN=Exhibit local TSA " + now.getEpochSecond() + ",O=Exhibit");
+        // The creation time tells one office's TSA from another's in a verification report.
+        String created = now.truncatedTo(ChronoUnit.SECONDS).toString();
+        X500Name rootName = new X500Name("CN=Exhibit local TSA root " + created + ",O=Exhibit");
+        X500Name tsaName = new X500Name("CN=Exhibit local TSA " + created + ",O=Exhibit");
         JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
         try {
             X509v3CertificateBuilder root = new JcaX509v3CertificateBuilder(rootName, serial(),

@@ -63,7 +63,7 @@ public record TsaEndpoint(String name, URI url) {
                 || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
             throw new IllegalArgumentException("expected a TSA URL (http://host/path) or 'local', got " + spec);
         }
-        String slug = url.getHost().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
+        String slug = url.getHost().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^-|-$", "");
         if (url.getPort() >= 0) {
             slug += "-" + url.getPort();
         }

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
 import org.bouncycastle.asn1.cmp.PKIStatus;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -64,11 +66,11 @@ public final class TsaServer implements AutoCloseable {
             var digests = new JcaDigestCalculatorProviderBuilder().build();
             TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
                     new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withECDSA", tsa.key(), tsa.certificate()),
-                    digests.get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
-                            org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256)),
+                    digests.get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
                     new ASN1ObjectIdentifier(POLICY));
             tokens.addCertificates(new JcaCertStore(tsa.chain()));
             tokens.setResolution(TimeStampTokenGenerator.R_MILLISECONDS);
+            tokens.setAccuracySeconds(1);
             this.responses = new TimeStampResponseGenerator(tokens, ALGORITHMS, Set.of(new ASN1ObjectIdentifier(POLICY)));
         } catch (OperatorCreationException | TSPException e) {
             throw new GeneralSecurityException("cannot set up the TSA signer: " + e.getMessage(), e);
@@ -150,7 +152,10 @@ public final class TsaServer implements AutoCloseable {
                 return reject(PKIFailureInfo.badDataFormat, "not an RFC 3161 TimeStampReq");
             }
             // The generator answers a request it cannot accept (algorithm, policy) with a rejection itself.
-            return responses.generate(request, nextSerial(), new Date());
+            // Its signer holds one java.security.Signature, which is not thread-safe.
+            synchronized (responses) {
+                return responses.generate(request, nextSerial(), new Date());
+            }
         } catch (TSPException e) {
             return reject(PKIFailureInfo.systemFailure, "cannot sign: " + e.getMessage());
         }

@@ -25,6 +25,14 @@ public interface ArtifactDescriber {
      */
     Artifact describe(Path file, String path, String role, Sha256 sha256) throws IOException;
 
+    /**
+     * The describer another module installed (a {@code META-INF/services/org.exhibit.integrity.workspace.ArtifactDescriber}
+     * entry naming a class with a public no-argument constructor), else {@link #mediaTypeOnly()}.
+     */
+    static ArtifactDescriber installed() {
+        return java.util.ServiceLoader.load(ArtifactDescriber.class).findFirst().orElseGet(ArtifactDescriber::mediaTypeOnly);
+    }
+
     /** Media type from content (Apache Tika core), size and SHA-256; nothing else. */
     static ArtifactDescriber mediaTypeOnly() {
         return (file, path, role, sha256) ->

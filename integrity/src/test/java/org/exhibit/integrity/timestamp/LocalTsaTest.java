@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,13 +37,15 @@ class LocalTsaTest {
             assertThat(token.genTime()).isBetween(Instant.now().minusSeconds(60), Instant.now());
             assertThat(token.clockOffset().abs()).isLessThan(Duration.ofSeconds(5));
             assertThat(token.tsaChain()).containsExactly(tsa.certificate(), tsa.root());
+            Path chainPem = Files.writeString(home.resolve("local.pem"), token.tsaChainPem());
+            assertThat(TrustAnchors.fromPem(chainPem).certificates()).isEqualTo(token.tsaChain());
             assertThat(token.warnings()).singleElement().asString().contains("self-run TSA");
 
             String out = Openssl.ok(home, "ts", "-verify", "-data", data.toString(), "-in", tsr.toString(),
                     "-CAfile", tsa.rootPem().toString(), "-untrusted", tsa.chainPem().toString());
             assertThat(out).contains("Verification: OK");
             String text = Openssl.ok(home, "ts", "-reply", "-in", tsr.toString(), "-text");
-            assertThat(text).contains("Policy OID: " + TsaServer.POLICY)
+            assertThat(text).contains("Policy OID: " + TsaServer.POLICY).contains("Accuracy: 0x01 seconds")
                     .contains("Nonce: 0x" + token.nonce().toString(16).toUpperCase());
 
             TimestampCheck check = new TimestampVerifier().verify(token.response(), digest, token.nonce(),
@@ -67,6 +70,56 @@ class LocalTsaTest {
                 assertThat(token.warnings()).anyMatch(w -> w.contains("does not chain to a trust anchor"));
                 previous = token.serial();
             }
+        }
+    }
+
+    @Test
+    void concurrentStampsAreEachValidWithDistinctSerials() throws Exception {
+        LocalTsa tsa = LocalTsa.open(home.resolve("tsa"));
+        try (TsaServer server = TsaServer.start(tsa, 0)) {
+            Timestamper timestamper = new Timestamper(List.of(server.endpoint()), TrustAnchors.none().with(tsa.root()));
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+            try {
+                List<java.util.concurrent.Future<StampedToken>> futures = new java.util.ArrayList<>();
+                for (int i = 0; i < 24; i++) {
+                    byte[] digest = Sha256.ofBytes(("item " + i).getBytes()).bytes();
+                    futures.add(pool.submit(() -> timestamper.stamp(digest)));
+                }
+                java.util.Set<BigInteger> serials = new java.util.HashSet<>();
+                for (int i = 0; i < futures.size(); i++) {
+                    StampedToken token = futures.get(i).get();
+                    byte[] digest = Sha256.ofBytes(("item " + i).getBytes()).bytes();
+                    TimestampCheck check = new TimestampVerifier().verify(token.response(), digest, token.nonce(),
+                            TrustAnchors.none().with(tsa.root()));
+                    assertThat(check.ok()).as(check.reason()).isTrue();
+                    serials.add(token.serial());
+                }
+                assertThat(serials).hasSize(24);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void concurrentFirstUsesAgreeOnOneKey() throws Exception {
+        Path dir = home.resolve("tsa");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<LocalTsa>> opened = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                opened.add(pool.submit(() -> LocalTsa.open(dir)));
+            }
+            X509Certificate first = opened.get(0).get().certificate();
+            for (var f : opened) {
+                assertThat(f.get().certificate()).isEqualTo(first);
+            }
+            assertThat(LocalTsa.open(dir).certificate()).isEqualTo(first);
+            try (var siblings = Files.list(home)) {
+                assertThat(siblings).containsExactly(dir);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -1,0 +1,74 @@
+package org.exhibit.tools;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.exhibit.integrity.identity.PublicIdentity;
+import org.exhibit.integrity.timestamp.TrustAnchors;
+import org.exhibit.integrity.workspace.ArtifactDescriber;
+import org.exhibit.integrity.workspace.CaseWorkspace;
+import org.exhibit.integrity.workspace.Ingest;
+import org.exhibit.integrity.workspace.ItemOutcome;
+import org.exhibit.integrity.workspace.RecordStamper;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code exhibit ingest --case DIR FILE...}: evidence files from disk into the case, bytes unchanged, timestamped. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Copy evidence files (screenshots, chat exports, .eml) into the case, unchanged, and timestamp them.")
+public final class IngestCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--case", required = true, paramLabel = "DIR", description = "The case directory.")
+    Path caseDir;
+
+    @Option(names = "--source", paramLabel = "TEXT",
+            description = "What the files are, in your words (e.g. \"WhatsApp export from the victim's phone\").")
+    String source;
+
+    @Mixin
+    TsaOptions tsaOptions;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to ingest.")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws IOException {
+        CaseWorkspace ws = CaseCommand.open(caseDir);
+        PublicIdentity me = Investigator.publicInfo();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean quiet = Exhibit.quiet(spec);
+        int failed = 0;
+        try (TsaOptions.Session tsas = tsaOptions.open(ExhibitHome.resolve())) {
+            RecordStamper stamper = new RecordStamper(ws, tsas.timestamper(TrustAnchors.jdkDefaults()), me.actor());
+            Ingest ingest = new Ingest(ws, stamper, me.actor(), ArtifactDescriber.installed());
+            for (Path file : files) {
+                ItemOutcome o = ingest.ingest(file, source);
+                if (!o.ingested()) {
+                    err.println("exhibit: " + o.error());
+                    failed++;
+                    continue;
+                }
+                out.println(o.stamp().subject() + "  " + o.record().originalName() + "  " + o.record().mediaType()
+                        + "  " + o.record().size() + " bytes  sha256 " + o.record().sha256() + "  "
+                        + Stamps.describe(o.stamp()));
+                if (!quiet) {
+                    o.record().warnings().forEach(w -> err.println("exhibit: warning: " + o.stamp().subject() + ": " + w));
+                }
+                Stamps.warn(o.stamp(), err, quiet);
+            }
+        }
+        if (failed > 0) {
+            err.println("exhibit: " + failed + " of " + files.size() + " files not ingested");
+            return ExitCode.FAILED;
+        }
+        return ExitCode.OK;
+    }
+}
