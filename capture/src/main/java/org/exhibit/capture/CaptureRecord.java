@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.exhibit.capture.browser.ConsoleMessage;
 import org.exhibit.capture.browser.Step;
+import org.exhibit.capture.proxy.OriginInfo;
 import org.exhibit.integrity.custody.Actor;
 import org.exhibit.integrity.record.Artifact;
 
@@ -29,7 +30,8 @@ import org.exhibit.integrity.record.Artifact;
  * @param investigator  who captured (name, certificate SHA-256)
  * @param notes         what the investigator said about the URL (platform, username, ...)
  * @param environment   the software and settings that captured it
- * @param tls           per HTTPS origin, the certificate chain the server presented
+ * @param tls           per HTTPS origin: IP, protocol, the certificate chain exactly as the server presented it
+ *                      (subject, issuer, validity, SHA-256, PEM) and why a normal client would not trust it
  * @param hosts         each host contacted and the IP address it resolved to
  * @param console       the browser console messages
  * @param artifacts     every file of the capture folder except this record and its timestamps
@@ -38,7 +40,7 @@ public record CaptureRecord(int format, String id, String caseId, String request
                             String finalUrl, List<Redirect> redirectChain, MainDocument mainDocument, String title,
                             Instant startedAt, Instant endedAt, CaptureOutcome outcome, List<String> warnings,
                             List<Step> steps, Actor investigator, Map<String, String> notes, Environment environment,
-                            List<TlsOrigin> tls, List<HostAddress> hosts, List<ConsoleMessage> console,
+                            List<OriginInfo> tls, List<HostAddress> hosts, List<ConsoleMessage> console,
                             List<Artifact> artifacts) {
     public static final int FORMAT = 1;
     public static final String FILE = "capture.json";
@@ -62,22 +64,6 @@ public record CaptureRecord(int format, String id, String caseId, String request
      */
     public record Environment(String exhibitVersion, String java, String os, String browser, String driver,
                               String userAgent, String viewport, String timeZone) {
-    }
-
-    /**
-     * The TLS certificate chain presented on the connection to one origin.
-     *
-     * @param origin       "https://host:port"
-     * @param ip           the address connected to
-     * @param certificates leaf first, as presented
-     * @param warning      why the chain would not be trusted (expired, self-signed, wrong name), or null
-     */
-    public record TlsOrigin(String origin, String ip, List<CertificateSummary> certificates, String warning) {
-    }
-
-    /** A certificate as people check it: who, by whom, when valid, and its SHA-256 over the DER bytes. */
-    public record CertificateSummary(String subject, String issuer, String serial, Instant notBefore,
-                                     Instant notAfter, String sha256) {
     }
 
     /** A host the page contacted and the IP address used. */

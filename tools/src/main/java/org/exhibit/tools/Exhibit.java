@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 CaseCommand.class,
                 IngestCommand.class,
                 StampCommand.class,
+                HashesCommand.class,
+                MatchCommand.class,
         },
         footer = {"", "Examples:",
                 "  exhibit demo",

@@ -24,11 +24,11 @@ import javax.net.ssl.SSLSocket;
  */
 final class ClientConnection implements Runnable {
     private final RecordingProxy proxy;
-    private Socket socket;
+    private volatile Socket socket;
     private PushbackInputStream in;
     private OutputStream out;
     private Origin tunnel;
-    private OriginLink link;
+    private volatile OriginLink link;
 
     ClientConnection(RecordingProxy proxy, Socket socket) {
         this.proxy = proxy;

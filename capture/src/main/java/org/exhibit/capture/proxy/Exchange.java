@@ -17,7 +17,8 @@ import java.util.Map;
  * @param started         when the request head was read
  * @param ended           when the exchange ended, null while {@link Outcome#IN_FLIGHT}
  * @param outcome         how it ended
- * @param reason          why it is incomplete or failed, null when complete
+ * @param reason          why it is incomplete or failed; for a complete exchange, null, or the recording limit
+ *                        that was hit (the browser got everything, the WARC record is truncated)
  * @param contentType     the response Content-Type, null if none
  * @param bodySize        response body bytes received, without transfer coding
  */

@@ -45,6 +45,7 @@ final class ExchangeRun {
         OriginLink link = null;
         HttpHead up = ClientConnection.forOrigin(head, method, originForm, origin);
         ex.requestHeaders = up.headerMap();
+        ex.attachBrowser(conn::close);
         try {
             request.head(up.raw());
             Framing requestFraming = Framing.ofRequest(head);
@@ -102,6 +103,9 @@ final class ExchangeRun {
             framing.copy(resp, link.in, sink, response);
             sink.flush();
             outcome = Exchange.Outcome.COMPLETE;
+            if (response.truncated() || request.truncated()) {
+                reason = "recorded in the WARC only up to maxRecordedBody (" + config.maxRecordedBody() + " bytes of body)";
+            }
             boolean keepAlive = framing != Framing.CLOSE && !sink.gone() && persistent(head) && persistent(resp);
             if (!keepAlive) {
                 conn.link(null);

@@ -19,7 +19,9 @@ final class OpenExchange {
     volatile Spool responseSpool;
     volatile String ip;
     private volatile Closeable upstream;
+    private volatile Closeable browser;
     private volatile String abortReason;
+    private volatile long abortedAt;
 
     OpenExchange(String method, String uri, long timeoutNanos) {
         this.method = method;
@@ -34,12 +36,27 @@ final class OpenExchange {
         }
     }
 
+    void attachBrowser(Closeable browserConnection) {
+        this.browser = browserConnection;
+    }
+
     /** Ends the exchange from outside: its origin connection is closed, its thread records what it has. */
     void abort(String reason) {
         if (abortReason == null) {
             abortReason = reason;
+            abortedAt = System.nanoTime();
         }
         OriginLink.closeQuietly(upstream);
+    }
+
+    /**
+     * Second step of an abort, for an exchange whose thread is stuck writing to a browser that stopped
+     * reading: the browser connection is closed too.
+     */
+    void abortHarder(long graceNanos) {
+        if (abortReason != null && System.nanoTime() - abortedAt > graceNanos) {
+            OriginLink.closeQuietly(browser);
+        }
     }
 
     String abortReason() {

@@ -56,15 +56,30 @@ public final class RecordingProxy implements AutoCloseable {
 
     private RecordingProxy(ProxyConfig config) throws IOException {
         this.config = config;
+        InetAddress bind = InetAddress.getByName(config.bindHost());
+        if (!bind.isLoopbackAddress()) {
+            throw new IllegalArgumentException("expected a loopback bind address (the proxy intercepts TLS), got " + config.bindHost());
+        }
         Path warc = config.warc().toAbsolutePath();
         if (Files.exists(warc)) {
             throw new IOException("expected a new WARC file, got an existing one: " + warc);
         }
         Files.createDirectories(warc.getParent());
-        this.spoolDir = Files.createTempDirectory(warc.getParent(), ".spool-");
-        this.journal = new WarcJournal(warc, "Exhibit recording proxy");
         this.server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getByName(config.bindHost()), 0), 128);
+        try {
+            server.bind(new InetSocketAddress(bind, 0), 128);
+            this.spoolDir = Files.createTempDirectory(warc.getParent(), ".spool-");
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
+        try {
+            this.journal = new WarcJournal(warc, "Exhibit recording proxy");
+        } catch (IOException e) {
+            server.close();
+            Files.deleteIfExists(spoolDir);
+            throw e;
+        }
     }
 
     /** Binds a port on {@link ProxyConfig#bindHost()}, creates the WARC and starts accepting browser connections. */
@@ -119,7 +134,10 @@ public final class RecordingProxy implements AutoCloseable {
         return config;
     }
 
-    /** Every exchange so far, ended or still open, in the order they started. */
+    /**
+     * Every exchange so far, ended or still open, in the order they started. An exchange ends once its records
+     * are written, a moment after the browser has the last byte: call {@link #awaitIdle} first for a settled view.
+     */
     public List<Exchange> exchanges() {
         return traffic.snapshot();
     }
@@ -148,7 +166,8 @@ public final class RecordingProxy implements AutoCloseable {
 
     /**
      * Stops accepting, ends every open exchange (recorded as incomplete with what was received), waits up to
-     * five seconds for their records, then closes the WARC. Idempotent.
+     * five seconds for their records, then closes the WARC. Idempotent. An exchange that could not be recorded
+     * in time is named in {@link #notes()}.
      */
     @Override
     public void close() throws IOException {
@@ -160,8 +179,11 @@ public final class RecordingProxy implements AutoCloseable {
         watchdog.shutdownNow();
         traffic.abortAll("the capture ended while the exchange was open");
         try {
-            if (!traffic.awaitNoneOpen(Duration.ofSeconds(5))) {
-                note(traffic.openCount() + " exchange(s) could not be recorded before the WARC was closed");
+            if (!traffic.awaitNoneOpen(Duration.ofSeconds(2))) {
+                traffic.abortAllHarder(); // threads stuck writing to a browser that stopped reading
+                if (!traffic.awaitNoneOpen(Duration.ofSeconds(3))) {
+                    note(traffic.openCount() + " exchange(s) could not be recorded before the WARC was closed");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -77,6 +77,7 @@ final class Traffic {
     void abortExpired(Duration timeout) {
         long now = System.nanoTime();
         for (OpenExchange ex : openNow()) {
+            ex.abortHarder(1_000_000_000L);
             if (now - ex.deadlineNanos >= 0) {
                 ex.abort("exchange timeout: not complete after " + Seconds.of(timeout));
             }
@@ -86,6 +87,12 @@ final class Traffic {
     void abortAll(String reason) {
         for (OpenExchange ex : openNow()) {
             ex.abort(reason);
+        }
+    }
+
+    void abortAllHarder() {
+        for (OpenExchange ex : openNow()) {
+            ex.abortHarder(0);
         }
     }
 

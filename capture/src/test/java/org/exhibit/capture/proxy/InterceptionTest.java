@@ -1,5 +1,6 @@
 package org.exhibit.capture.proxy;
 
+import org.exhibit.capture.testsite.ProxiedClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -40,7 +41,7 @@ class InterceptionTest {
         String fingerprint = Sha256.ofBytes(site.certificate().getEncoded()).hex();
         String origin = "https://127.0.0.1:" + site.httpsPort();
         try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc))) {
-            HttpClient client = ProxyClients.through(proxy);
+            HttpClient client = ProxiedClient.through(proxy);
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(site.https("/page"))).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.body()).isEqualTo(TestSite.PAGE);
@@ -83,7 +84,7 @@ class InterceptionTest {
     void wrongNameIsAWarningAndTheCaptureStillProceeds() throws Exception {
         Path warc = dir.resolve("data.warc.gz");
         try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc))) {
-            HttpClient client = ProxyClients.through(proxy);
+            HttpClient client = ProxiedClient.through(proxy);
             // "localhost" resolves to loopback but the site's certificate names only 127.0.0.1
             String url = "https://localhost:" + site.httpsPort() + "/page";
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());

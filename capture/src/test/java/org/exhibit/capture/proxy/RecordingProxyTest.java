@@ -1,5 +1,6 @@
 package org.exhibit.capture.proxy;
 
+import org.exhibit.capture.testsite.ProxiedClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -46,7 +47,7 @@ class RecordingProxyTest {
     void httpExchangesAreForwardedUnchangedAndRecordedAsRequestAndResponse() throws Exception {
         Path warc = dir.resolve("data.warc.gz");
         try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc))) {
-            HttpClient client = ProxyClients.through(proxy);
+            HttpClient client = ProxiedClient.through(proxy);
             HttpResponse<byte[]> gz = get(client, site.http("/gzip"));
             assertThat(gz.statusCode()).isEqualTo(200);
             assertThat(gz.headers().firstValue("Content-Encoding")).contains("gzip");
@@ -72,7 +73,7 @@ class RecordingProxyTest {
     void everyRecordedDigestMatchesWhatJwarcRecomputes() throws Exception {
         Path warc = dir.resolve("data.warc.gz");
         try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc))) {
-            HttpClient client = ProxyClients.through(proxy);
+            HttpClient client = ProxiedClient.through(proxy);
             for (String p : List.of("/page", "/gzip", "/chunked", "/image.png.gz", "/missing")) {
                 get(client, site.http(p));
                 get(client, site.https(p));
@@ -107,11 +108,86 @@ class RecordingProxyTest {
     void chunkedResponseIsKeptChunkedInTheWarcAndItsPayloadIsTheDechunkedBody() throws Exception {
         Path warc = dir.resolve("data.warc.gz");
         try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc))) {
-            get(ProxyClients.through(proxy), site.http("/chunked"));
+            get(ProxiedClient.through(proxy), site.http("/chunked"));
         }
         WarcResponse resp = readAll(warc).stream().filter(r -> r instanceof WarcResponse).map(r -> (WarcResponse) r).findFirst().orElseThrow();
         assertThat(resp.http().headers().first("Transfer-Encoding")).contains("chunked");
         assertThat(resp.payload().orElseThrow().body().stream().readAllBytes()).isEqualTo(TestSite.PNG);
+    }
+
+    @Test
+    void requestBodyIsForwardedAndRecordedWithItsPayloadDigest() throws Exception {
+        Path warc = dir.resolve("data.warc.gz");
+        byte[] form = "name=alice&message=".concat("x".repeat(5000)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc))) {
+            HttpResponse<String> r = ProxiedClient.through(proxy).send(HttpRequest.newBuilder(URI.create(site.https("/echo")))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.body()).isEqualTo("POST");
+        }
+        WarcRequest req = null;
+        try (WarcReader reader = new WarcReader(warc)) {
+            for (WarcRecord r : reader) {
+                if (r instanceof WarcRequest q) {
+                    req = q;
+                    assertThat(q.http().method()).isEqualTo("POST");
+                    assertThat(q.http().headers().first("Proxy-Connection")).isEmpty();
+                    byte[] body = q.payload().orElseThrow().body().stream().readAllBytes();
+                    assertThat(body).isEqualTo(form);
+                    assertThat(q.payloadDigest().orElseThrow().hex()).isEqualTo(Sha256.ofBytes(form).hex());
+                    break;
+                }
+            }
+        }
+        assertThat(req).as("a request record").isNotNull();
+    }
+
+    @Test
+    void bodyOverTheRecordingLimitReachesTheBrowserWholeAndIsTruncatedInTheWarc() throws Exception {
+        Path warc = dir.resolve("data.warc.gz");
+        try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc).withMaxRecordedBody(100))) {
+            HttpResponse<byte[]> r = get(ProxiedClient.through(proxy), site.http("/image.png"));
+            assertThat(r.body()).isEqualTo(TestSite.PNG);
+            assertThat(proxy.awaitIdle(Duration.ofMillis(50), Duration.ofSeconds(2))).isTrue();
+            assertThat(proxy.exchanges()).singleElement().satisfies(e -> {
+                assertThat(e.outcome()).isEqualTo(Exchange.Outcome.COMPLETE);
+                assertThat(e.reason()).contains("maxRecordedBody");
+                assertThat(e.bodySize()).isEqualTo(TestSite.PNG.length);
+            });
+        }
+        WarcResponse resp = readAll(warc).stream().filter(r -> r instanceof WarcResponse).map(r -> (WarcResponse) r)
+                .findFirst().orElseThrow();
+        assertThat(resp.truncated()).isEqualTo(org.netpreserve.jwarc.WarcTruncationReason.LENGTH);
+        assertThat(resp.payloadDigest()).isEmpty();
+    }
+
+    @Test
+    void bodyLargerThanTheMemorySpoolIsRecordedWholeThroughAFile() throws Exception {
+        Path warc = dir.resolve("data.warc.gz");
+        try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc))) {
+            assertThat(get(ProxiedClient.through(proxy), site.https("/big")).body()).isEqualTo(TestSite.BIG);
+        }
+        try (WarcReader reader = new WarcReader(warc)) {
+            WarcResponse resp = reader.records().filter(r -> r instanceof WarcResponse).map(r -> (WarcResponse) r)
+                    .findFirst().orElseThrow();
+            assertThat(resp.payload().orElseThrow().body().stream().readAllBytes()).isEqualTo(TestSite.BIG);
+        }
+        try (var left = java.nio.file.Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).as("spool removed").containsExactly("data.warc.gz");
+        }
+    }
+
+    @Test
+    void proxyRefusesANonLoopbackAddressAndAnExistingWarc() throws Exception {
+        Path warc = dir.resolve("data.warc.gz");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordingProxy.start(
+                        new ProxyConfig("8.8.8.8", warc, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                                Duration.ofSeconds(1), 10)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected a loopback bind address (the proxy intercepts TLS), got 8.8.8.8");
+        java.nio.file.Files.writeString(warc, "earlier capture");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordingProxy.start(ProxyConfig.of(warc)))
+                .hasMessageStartingWith("expected a new WARC file, got an existing one: ");
+        assertThat(java.nio.file.Files.readString(warc)).isEqualTo("earlier capture");
     }
 
     static List<WarcRecord> readAll(Path warc) throws Exception {

@@ -1,5 +1,6 @@
 package org.exhibit.capture.proxy;
 
+import org.exhibit.capture.testsite.ProxiedClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
@@ -41,7 +42,7 @@ class TimeoutsTest {
     void slowResourceOfThreeSecondsIsWaitedForAndRecordedWhole() throws Exception {
         Path warc = dir.resolve("data.warc.gz");
         try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc).withReadTimeout(Duration.ofSeconds(10)))) {
-            HttpClient client = ProxyClients.through(proxy);
+            HttpClient client = ProxiedClient.through(proxy);
             CompletableFuture<HttpResponse<String>> slow = client.sendAsync(
                     HttpRequest.newBuilder(URI.create(site.https("/slow"))).build(), HttpResponse.BodyHandlers.ofString());
             awaitFirstExchange(proxy);
@@ -60,7 +61,7 @@ class TimeoutsTest {
     void neverCompletingRequestKeepsTheNetworkBusyAndIsRecordedIncompleteAtClose() throws Exception {
         Path warc = dir.resolve("data.warc.gz");
         RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc).withReadTimeout(Duration.ofSeconds(30)));
-        HttpClient client = ProxyClients.through(proxy);
+        HttpClient client = ProxiedClient.through(proxy);
         CompletableFuture<HttpResponse<String>> never = client.sendAsync(
                 HttpRequest.newBuilder(URI.create(site.http("/never"))).build(), HttpResponse.BodyHandlers.ofString());
         awaitFirstExchange(proxy);
@@ -90,7 +91,7 @@ class TimeoutsTest {
         Path warc = dir.resolve("data.warc.gz");
         ProxyConfig config = ProxyConfig.of(warc).withExchangeTimeout(Duration.ofSeconds(2));
         try (RecordingProxy proxy = RecordingProxy.start(config)) {
-            HttpResponse<String> r = ProxyClients.through(proxy).send(
+            HttpResponse<String> r = ProxiedClient.through(proxy).send(
                     HttpRequest.newBuilder(URI.create(site.http("/hang"))).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(504);
             assertThat(proxy.awaitIdle(Duration.ofMillis(50), Duration.ofSeconds(2))).isTrue();
@@ -111,7 +112,7 @@ class TimeoutsTest {
         }
         Path warc = dir.resolve("data.warc.gz");
         try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc))) {
-            HttpClient client = ProxyClients.through(proxy);
+            HttpClient client = ProxiedClient.through(proxy);
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + closedPort + "/x")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(502);
@@ -133,7 +134,7 @@ class TimeoutsTest {
     void keptAliveConnectionsAreReusedOnBothSides() throws Exception {
         Path warc = dir.resolve("data.warc.gz");
         try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc))) {
-            HttpClient client = ProxyClients.through(proxy);
+            HttpClient client = ProxiedClient.through(proxy);
             for (int i = 0; i < 4; i++) {
                 client.send(HttpRequest.newBuilder(URI.create(site.https("/echo"))).build(), HttpResponse.BodyHandlers.ofString());
             }

@@ -42,6 +42,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class TestSite implements AutoCloseable {
     public static final byte[] PNG = png();
+    /** 3 MiB of seeded random bytes: more than the proxy keeps in memory per message. */
+    public static final byte[] BIG = big();
     public static final String PAGE = "<!doctype html><html><head><title>Test page</title></head><body><p>Hello</p>"
             + "<img src=\"/image.png\"></body></html>";
     private final HttpServer http;
@@ -100,12 +102,23 @@ public final class TestSite implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         ex.getRequestBody().readAllBytes();
         try (ex) {
+            if (path.startsWith("/coded/")) { // /coded/<coding>/image.png
+                String coding = path.split("/")[2];
+                byte[] wire = Codings.encode(coding, PNG);
+                sent.put(path, wire);
+                ex.getResponseHeaders().set("Content-Type", "image/png");
+                ex.getResponseHeaders().set("Content-Encoding", coding.equals("rawdeflate") ? "deflate" : coding);
+                ex.sendResponseHeaders(200, path.endsWith("chunked.png") ? 0 : wire.length);
+                ex.getResponseBody().write(wire);
+                return;
+            }
             switch (path) {
                 case "/page" -> send(ex, 200, "text/html; charset=utf-8", PAGE.getBytes(StandardCharsets.UTF_8), false);
                 case "/image.png" -> send(ex, 200, "image/png", PNG, false);
                 case "/gzip" -> send(ex, 200, "text/plain", "gzip me ".repeat(500).getBytes(StandardCharsets.UTF_8), true);
                 case "/image.png.gz" -> send(ex, 200, "image/png", PNG, true);
                 case "/chunked" -> chunked(ex, "image/png", PNG);
+                case "/big" -> chunked(ex, "video/mp4", BIG);
                 case "/slow" -> {
                     sleep(3000);
                     send(ex, 200, "text/plain", "slow but here".getBytes(StandardCharsets.UTF_8), false);
@@ -142,8 +155,9 @@ public final class TestSite implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", type);
         ex.sendResponseHeaders(200, 0); // 0: chunked transfer coding
         OutputStream out = ex.getResponseBody();
-        for (int i = 0; i < body.length; i += 100) {
-            out.write(body, i, Math.min(100, body.length - i));
+        int step = body.length > 100_000 ? 64 * 1024 : 100;
+        for (int i = 0; i < body.length; i += step) {
+            out.write(body, i, Math.min(step, body.length - i));
             out.flush();
         }
     }
@@ -181,6 +195,12 @@ public final class TestSite implements AutoCloseable {
                         new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
         return new JcaX509CertificateConverter().getCertificate(
                 b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+    }
+
+    private static byte[] big() {
+        byte[] b = new byte[3 << 20];
+        new java.util.Random(42).nextBytes(b);
+        return b;
     }
 
     /** A real PNG (1x1 grey) padded with a tEXt chunk so it has some size. */
