@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 CaseCommand.class,
                 IngestCommand.class,
                 StampCommand.class,
+                CaptureCommand.class,
                 HashesCommand.class,
                 MatchCommand.class,
         },

@@ -1,6 +1,6 @@
 package org.exhibit.capture.batch;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +15,7 @@ public final class BatchSummary {
     }
 
     /** Prints the table, then the counts. */
-    public static void table(BatchResult result, PrintStream out) {
+    public static void table(BatchResult result, PrintWriter out) {
         int urlWidth = Math.min(60, result.results().stream().mapToInt(r -> r.url().length()).max().orElse(3));
         String format = "%5s  %-8s  %-7s  %6s  %5s  %7s  %-" + Math.max(3, urlWidth) + "s  %s%n";
         out.printf(format, "line", "outcome", "capture", "status", "files", "time", "URL", "final URL");
