@@ -64,7 +64,7 @@ class BatchCaptureTest {
             BatchFixture.assertStatus(kind, u);
         }
         Map<String, String> first = BatchFixture.captures(dir);
-        assertThat(first).hasSize(SIZE);
+        assertThat(first).isEqualTo(BatchFixture.expected(kinds));
         BatchFixture.assertCustody(dir, SIZE);
 
         Cli again = Cli.run(home, null, BatchFixture.captureArgs(dir, links, "--parallel", "4"));
@@ -72,5 +72,41 @@ class BatchCaptureTest {
         assertThat(rerun.path("urls").findValuesAsText("resumed")).containsOnly("true");
         assertThat(BatchFixture.captures(dir)).isEqualTo(first);
         BatchFixture.assertCustody(dir, SIZE);
+    }
+
+    @Test
+    void batchKilledWithKill9InTheMiddleAndRunAgainEndsWithTheSameCapturesAndAValidCustodyLog() throws Exception {
+        Path dir = BatchFixture.newCase(home, tmp.resolve("killed"));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "-Dexhibit.home=" + home, "org.exhibit.tools.Exhibit"));
+        cmd.addAll(List.of(BatchFixture.captureArgs(dir, links, "--parallel", "4")));
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("killed.log").toFile()).start();
+        try {
+            while (child.isAlive() && BatchFixture.finished(dir) < SIZE / 3) {
+                Thread.sleep(100);
+            }
+            assertThat(child.isAlive()).as("the batch was still running when killed: " + Files.readString(tmp.resolve("killed.log"))).isTrue();
+        } finally {
+            List<ProcessHandle> started = child.descendants().toList();
+            child.destroyForcibly();                                   // SIGKILL: no shutdown hook runs
+            child.waitFor();
+            started.forEach(ProcessHandle::destroyForcibly);         // its orphaned chromedriver and Chromium
+        }
+        int before = BatchFixture.finished(dir);
+        assertThat(before).isBetween(SIZE / 3, SIZE - 1);
+
+        Cli resumed = Cli.run(home, null, BatchFixture.captureArgs(dir, links, "--parallel", "4"));
+        assertThat(resumed.err()).doesNotContain("Exception");
+        JsonNode result = Json.MAPPER.readTree(resumed.out());
+        assertThat(result.path("urls").findValuesAsText("resumed").stream().filter("true"::equals).count())
+                .isGreaterThanOrEqualTo(before);
+        assertThat(BatchFixture.captures(dir)).isEqualTo(BatchFixture.expected(kinds));
+        BatchFixture.assertCustody(dir, SIZE);
+        assertThat(dir.resolve(".work")).isDirectory();
+        try (Stream<Path> work = Files.list(dir.resolve(".work"))) {
+            assertThat(work.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("scratch-"));
+        }
     }
 }

@@ -54,8 +54,9 @@ final class BatchFixture {
                 assertThat(all).as("captured twice: " + url).doesNotContainKey(url);
                 assertThat(r.path("notes").path("platform").asText()).isEqualTo("test-site");
                 assertThat(r.path("notes").path("batch").asText()).hasSize(64);
-                all.put(url, r.path("outcome").asText() + " " + r.path("mainDocument").path("status").asText("-")
-                        + " " + r.path("finalUrl").asText("-").replaceAll("^http://127.0.0.1:\\d+", ""));
+                String outcome = r.path("outcome").asText();
+                all.put(url, outcome + " " + r.path("mainDocument").path("status").asText("-") + " "
+                        + (outcome.equals("failed") ? "-" : r.path("finalUrl").asText("-").replaceAll("^http://127.0.0.1:\\d+", "")));
             }
         }
         return all;
@@ -68,6 +69,22 @@ final class BatchFixture {
         List<String> subjects = log.events().stream().filter(e -> e.action().equals(CustodyEvent.CAPTURED))
                 .map(CustodyEvent::subject).toList();
         assertThat(subjects).doesNotHaveDuplicates().hasSize(captures);
+    }
+
+    /** What {@link #captures} must show for these links: the same whether run at once, resumed or on a Grid. */
+    static Map<String, String> expected(Map<String, String> kinds) {
+        Map<String, String> all = new TreeMap<>();
+        kinds.forEach((url, kind) -> {
+            String path = url.replaceAll("^http://127.0.0.1:\\d+", "");
+            all.put(url, switch (kind) {
+                case "fast", "slow" -> "complete 200 " + path;
+                case "redirect" -> "complete 200 " + path.replace("/redirect/", "/fast/r");
+                case "missing" -> "complete 404 " + path;
+                case "error" -> "complete 500 " + path;
+                default -> "failed - -";
+            });
+        });
+        return all;
     }
 
     static void assertStatus(String kind, JsonNode u) {
@@ -84,6 +101,17 @@ final class BatchFixture {
                 assertThat(u.path("attempts").asInt()).isEqualTo(2);
             }
             default -> fail("unknown kind " + kind);
+        }
+    }
+
+    /** Capture folders with their record. */
+    static int finished(Path caseDir) throws IOException {
+        Path captures = caseDir.resolve("data/captures");
+        if (!Files.isDirectory(captures)) {
+            return 0;
+        }
+        try (Stream<Path> dirs = Files.list(captures)) {
+            return (int) dirs.filter(d -> Files.isRegularFile(d.resolve("capture.json"))).count();
         }
     }
 }

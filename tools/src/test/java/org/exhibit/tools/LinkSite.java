@@ -120,4 +120,17 @@ public final class LinkSite implements AutoCloseable {
         server.stop(0);
         pool.shutdownNow();
     }
+
+    /**
+     * For {@code bench/batch-bench.sh}: serves the site, writes {@code N} links as CSV to {@code args[1]} and as
+     * plain text to {@code args[2]}, then runs until killed.
+     */
+    public static void main(String[] args) throws Exception {
+        LinkSite site = new LinkSite();
+        Map<String, String> links = site.links(Integer.parseInt(args[0]));
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[1]), csv(links));
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[2]), String.join("\n", links.keySet()) + "\n");
+        System.out.println(site.base());
+        Thread.currentThread().join();
+    }
 }
