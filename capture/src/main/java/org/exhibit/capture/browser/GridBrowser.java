@@ -25,6 +25,14 @@ import org.openqa.selenium.remote.http.ClientConfig;
  * }</pre>
  */
 public final class GridBrowser {
+    /** Augmenting logs a line per session about DevTools, which Exhibit does not use; kept so it stays quiet. */
+    private static final java.util.logging.Logger AUGMENT_LOG =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.DevToolsProvider");
+
+    static {
+        AUGMENT_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private GridBrowser() {
     }
 
