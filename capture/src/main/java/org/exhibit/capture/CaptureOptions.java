@@ -17,9 +17,11 @@ import org.exhibit.integrity.timestamp.Timestamper;
  *                       browser runs elsewhere
  * @param timestamper    the TSAs that stamp each {@code capture.json}; null leaves the stamp pending
  * @param exhibitVersion written into each record's environment
+ * @param grid           a Selenium Grid 4 to run the browsers on, or null to run them here; the recording proxy
+ *                       then listens on {@code proxyHost}, which the Grid nodes must be able to reach
  */
 public record CaptureOptions(BrowserOptions browser, PageTimeouts timeouts, String proxyHost, Timestamper timestamper,
-                             String exhibitVersion) {
+                             String exhibitVersion, java.net.URI grid) {
     public CaptureOptions {
         browser = browser == null ? BrowserOptions.defaults() : browser;
         timeouts = timeouts == null ? PageTimeouts.DEFAULT : timeouts;
@@ -29,11 +31,11 @@ public record CaptureOptions(BrowserOptions browser, PageTimeouts timeouts, Stri
 
     /** Debian's Chromium (or {@code EXHIBIT_CHROMIUM}), default bounds, no TSA. */
     public static CaptureOptions defaults() {
-        return new CaptureOptions(null, null, null, null, null);
+        return new CaptureOptions(null, null, null, null, null, null);
     }
 
     public CaptureOptions withBrowser(BrowserOptions b) {
-        return new CaptureOptions(b, timeouts, proxyHost, timestamper, exhibitVersion);
+        return new CaptureOptions(b, timeouts, proxyHost, timestamper, exhibitVersion, grid);
     }
 
     public CaptureOptions withChromium(Path chromium, Path chromedriver) {
@@ -49,7 +51,7 @@ public record CaptureOptions(BrowserOptions browser, PageTimeouts timeouts, Stri
     }
 
     public CaptureOptions withTimeouts(PageTimeouts t) {
-        return new CaptureOptions(browser, t, proxyHost, timestamper, exhibitVersion);
+        return new CaptureOptions(browser, t, proxyHost, timestamper, exhibitVersion, grid);
     }
 
     /** Sets the page-load timeout, the one a user most often needs to change. */
@@ -58,15 +60,20 @@ public record CaptureOptions(BrowserOptions browser, PageTimeouts timeouts, Stri
     }
 
     public CaptureOptions withProxyHost(String host) {
-        return new CaptureOptions(browser, timeouts, host, timestamper, exhibitVersion);
+        return new CaptureOptions(browser, timeouts, host, timestamper, exhibitVersion, grid);
     }
 
     public CaptureOptions withTimestamper(Timestamper t) {
-        return new CaptureOptions(browser, timeouts, proxyHost, t, exhibitVersion);
+        return new CaptureOptions(browser, timeouts, proxyHost, t, exhibitVersion, grid);
     }
 
     public CaptureOptions withExhibitVersion(String version) {
-        return new CaptureOptions(browser, timeouts, proxyHost, timestamper, version);
+        return new CaptureOptions(browser, timeouts, proxyHost, timestamper, version, grid);
+    }
+
+    /** Runs the browsers on the Selenium Grid at {@code url}; null runs them on this machine. */
+    public CaptureOptions withGrid(java.net.URI url) {
+        return new CaptureOptions(browser, timeouts, proxyHost, timestamper, exhibitVersion, url);
     }
 
     private static String defaultVersion() {

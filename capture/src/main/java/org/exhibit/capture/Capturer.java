@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.exhibit.capture.CaptureRecord.Environment;
 import org.exhibit.capture.browser.Browser;
 import org.exhibit.capture.browser.BrowserOptions;
 import org.exhibit.capture.browser.BrowserSession;
+import org.exhibit.capture.browser.GridBrowser;
 import org.exhibit.capture.browser.PageResult;
 import org.exhibit.capture.browser.PageSteps;
 import org.exhibit.capture.proxy.ProxyConfig;
@@ -62,6 +64,16 @@ public final class Capturer {
      * @throws IOException when the case itself cannot be written (the half-done folder is kept under .work/)
      */
     public CaptureResult capture(String url, Map<String, String> notes) throws IOException {
+        return capture(url, notes, record -> true);
+    }
+
+    /**
+     * Captures one URL and keeps it only if {@code keep} accepts its record: a batch that will retry a network
+     * failure drops the failed attempt (its folder and scratch are removed) instead of keeping it as evidence.
+     *
+     * @return the capture, or null when {@code keep} refused it
+     */
+    public CaptureResult capture(String url, Map<String, String> notes, Predicate<CaptureRecord> keep) throws IOException {
         CaptureTarget target = UrlPolicy.check(url);
         long t0 = System.nanoTime();
         Path dir = ws.newCaptureDir();
@@ -80,6 +92,11 @@ public final class Capturer {
             CaptureOutcome outcome = outcome(s, warnings);
             Instant endedAt = Instant.now();
             CaptureRecord record = record(id, target, notes, startedAt, endedAt, outcome, warnings, s, files);
+            if (!keep.test(record)) {
+                deleteTree(scratch);
+                Files.deleteIfExists(dir);
+                return null;
+            }
             Json.write(scratch.resolve(CaptureRecord.FILE), record);
             Files.move(scratch, dir, StandardCopyOption.ATOMIC_MOVE);
             Path recordFile = dir.resolve(CaptureRecord.FILE);
@@ -101,11 +118,13 @@ public final class Capturer {
         Session s = new Session();
         RecordingProxy proxy = null;
         try {
-            proxy = RecordingProxy.start(ProxyConfig.of(scratch.resolve(CaptureArtifacts.WARC)));
+            ProxyConfig pc = ProxyConfig.of(scratch.resolve(CaptureArtifacts.WARC));
+            proxy = RecordingProxy.start(new ProxyConfig(options.proxyHost(), pc.warc(), pc.connectTimeout(),
+                    pc.readTimeout(), pc.exchangeTimeout(), pc.clientIdleTimeout(), pc.maxRecordedBody(), pc.loopbackOnly()));
             BrowserOptions bo = options.browser().withProxy(options.proxyHost() + ":" + proxy.address().getPort(),
                     List.of(proxy.spkiList()));
             long t = System.nanoTime();
-            BrowserSession session = Browser.start(bo);
+            BrowserSession session = options.grid() == null ? Browser.start(bo) : GridBrowser.start(options.grid(), bo);
             s.startNanos = System.nanoTime() - t;
             try {
                 t = System.nanoTime();
@@ -179,6 +198,14 @@ public final class Capturer {
         d.put("sha256", Sha256.of(recordFile).hex());
         d.put("artifacts", r.artifacts().size());
         return d;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** What the browsing part produced. */

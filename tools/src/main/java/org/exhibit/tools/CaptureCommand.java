@@ -66,15 +66,21 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "A note kept in each capture record, e.g. --note platform=Chirpbook --note username=riley_sample.")
     Map<String, String> notes = new LinkedHashMap<>();
 
-    @Parameters(arity = "1..*", paramLabel = "URL", description = "http or https URLs to capture.")
-    List<String> urls;
+    @Mixin
+    BatchCapture batch;
+
+    @Parameters(arity = "0..*", paramLabel = "URL", description = "http or https URLs to capture (or --urls FILE).")
+    List<String> urls = List.of();
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean quiet = Exhibit.quiet(spec);
-        CaptureOptions options = options();
+        if (urls.isEmpty() != batch.requested()) {
+            throw new UsageException("expected URLs or --urls FILE, got " + (urls.isEmpty() ? "neither" : "both"));
+        }
+        CaptureOptions options = batch.apply(options());
         List<String> accepted = new ArrayList<>();
         for (String url : urls) {
             try {
@@ -84,7 +90,7 @@ public final class CaptureCommand implements Callable<Integer> {
                 err.println("exhibit: " + e.getMessage());
             }
         }
-        if (accepted.isEmpty()) {
+        if (accepted.isEmpty() && !batch.requested()) {
             throw new UsageException("no URL to capture: every URL given was refused");
         }
         try {
@@ -96,7 +102,11 @@ public final class CaptureCommand implements Callable<Integer> {
         PublicIdentity me = Investigator.publicInfo();
         int failed = urls.size() - accepted.size();
         try (TsaOptions.Session tsas = tsaOptions.open(ExhibitHome.resolve())) {
-            Capturer capturer = new Capturer(ws, me, options.withTimestamper(tsas.timestamper(TrustAnchors.jdkDefaults())));
+            options = options.withTimestamper(tsas.timestamper(TrustAnchors.jdkDefaults()));
+            if (batch.requested()) {
+                return batch.run(spec, ws, caseDir, me, options);
+            }
+            Capturer capturer = new Capturer(ws, me, options);
             for (String url : accepted) {
                 try {
                     CaptureResult r = capturer.capture(url, notes);

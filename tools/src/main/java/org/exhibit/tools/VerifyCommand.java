@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.exhibit.integrity.bundle.BundleVerifier;
 import org.exhibit.integrity.bundle.Check;
 import org.exhibit.integrity.bundle.Verification;
+import org.exhibit.integrity.bundle.ZipLimits;
 import org.exhibit.integrity.json.Json;
 import org.exhibit.integrity.timestamp.TrustAnchors;
 import picocli.CommandLine;
@@ -44,15 +46,16 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        TrustAnchors anchors = TrustAnchors.jdkDefaults();
+        TrustAnchors given;
         try {
-            if (!trust.isEmpty()) {
-                anchors = anchors.with(TrustAnchors.fromPem(trust.toArray(Path[]::new)));
-            }
+            given = TrustAnchors.fromPem(trust.toArray(Path[]::new));
         } catch (IOException e) {
             throw new UsageException("--trust: " + e.getMessage(), e);
         }
-        Verification v = new BundleVerifier(anchors).verify(bundle, strict);
+        // the JDK's trust store takes a while to read: let it load while the bundle is hashed
+        CompletableFuture<TrustAnchors> anchors = CompletableFuture.supplyAsync(
+                () -> TrustAnchors.jdkDefaults().with(given));
+        Verification v = new BundleVerifier(anchors::join, ZipLimits.DEFAULT).verify(bundle, strict);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.MAPPER.writeValueAsString(v));

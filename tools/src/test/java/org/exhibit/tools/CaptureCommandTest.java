@@ -42,6 +42,46 @@ class CaptureCommandTest {
             assertThat(dir.resolve("data/captures/0001/capture.json.local.tsr")).isRegularFile();
             assertThat(dir.resolve("data/captures/0002")).doesNotExist();
         }
+        sealedCaseVerifiesWithExhibitAndWithStandardTools();
+    }
+
+    /** The case with its capture, sealed, passes exhibit verify, then sha256sum and openssl on the unzipped bundle. */
+    private void sealedCaseVerifiesWithExhibitAndWithStandardTools() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Cli seal = Cli.run(home, "pw", "seal", "--case", dir.toString(), "--tsa", "local", "-o", out.toString());
+        assertThat(seal.exit()).as(seal.err()).isZero();
+        assertThat(seal.out()).contains("1 captures");
+        Path bundle;
+        try (var files = Files.list(out)) {
+            bundle = files.filter(p -> p.toString().endsWith(".zip")).findFirst().orElseThrow();
+        }
+        Cli verify = Cli.run(home, null, "verify", bundle.toString());
+        assertThat(verify.exit()).as(verify.out() + verify.err()).isEqualTo(ExitCode.OK);
+        assertThat(verify.out()).contains("data/captures/0001/capture.json: all ", "VERIFIED");
+
+        Path b = Files.createDirectories(tmp.resolve("b"));
+        run(tmp, "unzip", "-q", bundle.toString(), "-d", b.toString());
+        assertThat(run(b, "sha256sum", "-c", "manifest-sha256.txt")).contains("data/captures/0001/capture.wacz: OK",
+                "data/captures/0001/screenshot-full.png: OK");
+        Path tsr;
+        try (var files = Files.list(b.resolve("data/captures/0001"))) {
+            tsr = files.filter(p -> p.toString().endsWith(".tsr")).findFirst().orElseThrow();
+        }
+        Path chain;
+        try (var files = Files.list(b.resolve("custody/tsa"))) {
+            chain = files.filter(p -> p.toString().endsWith(".pem")).findFirst().orElseThrow();
+        }
+        Path root = org.exhibit.integrity.timestamp.LocalTsa.open(home.resolve("tsa")).rootPem();
+        assertThat(run(b, "openssl", "ts", "-verify", "-data", "data/captures/0001/capture.json", "-in", tsr.toString(),
+                "-CAfile", root.toString(), "-untrusted", chain.toString())).contains("Verification: OK");
+    }
+
+    private static String run(Path dir, String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", cmd) + "\n" + out).isZero();
+        return out;
     }
 
     @Test

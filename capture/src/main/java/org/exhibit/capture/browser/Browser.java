@@ -97,7 +97,10 @@ public final class Browser {
                 "--disable-default-apps", "--disable-domain-reliability", "--disable-breakpad",
                 "--disable-client-side-phishing-detection", "--metrics-recording-only", "--mute-audio",
                 "--hide-scrollbars", "--force-device-scale-factor=1",
-                "--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication",
+                "--no-pings", "--no-service-autorun", "--disable-field-trial-config", "--password-store=basic",
+                "--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication,"
+                        + "NetworkTimeServiceQuerying,CertificateTransparencyComponentUpdater,SpellCheck,"
+                        + "PrivacySandboxSettings4,LensOverlay,DialMediaRouteProvider",
                 "--window-size=" + options.viewport().width() + "," + options.viewport().height()));
         if (userDataDir != null) {
             args.add("--user-data-dir=" + userDataDir.toAbsolutePath());
@@ -118,6 +121,9 @@ public final class Browser {
         chrome.addArguments(arguments(options, userDataDir));
         chrome.setPageLoadStrategy(PageLoadStrategy.NORMAL);
         chrome.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        // No browser sign-in: Chromium would otherwise ask Google for the profile's accounts on its own.
+        chrome.setExperimentalOption("prefs", Map.of("signin.allowed", false,
+                "safebrowsing.enabled", false, "search.suggest_enabled", false));
         return chrome;
     }
 

@@ -101,6 +101,9 @@ public final class BrowserSession implements AutoCloseable {
         } catch (Exception e) {
             quit.cancel(true);
         }
+        if (service == null) {
+            return; // a Selenium Grid session: the node ends its browser and profile
+        }
         try {
             service.stop();
         } catch (RuntimeException ignored) {

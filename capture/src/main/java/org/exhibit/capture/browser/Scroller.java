@@ -1,6 +1,5 @@
 package org.exhibit.capture.browser;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -59,9 +58,5 @@ final class Scroller {
 
     static double num(Object o) {
         return o instanceof Number n ? n.doubleValue() : 0;
-    }
-
-    static Duration pause() {
-        return Duration.ofMillis(PAUSE_MS);
     }
 }

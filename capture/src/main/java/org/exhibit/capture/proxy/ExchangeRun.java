@@ -55,6 +55,13 @@ final class ExchangeRun {
                 answered = true;
                 return false;
             }
+            if (BrowserOwnRequests.matches(url)) {
+                outcome = Exchange.Outcome.FAILED;
+                reason = "refused: the browser's own request, not page content; never sent";
+                conn.reply(403, reason);
+                answered = true;
+                return false;
+            }
             Framing requestFraming = Framing.ofRequest(head);
             HttpHead resp;
             for (int attempt = 0; ; attempt++) {

@@ -68,8 +68,9 @@ public final class RecordingProxy implements AutoCloseable {
     private RecordingProxy(ProxyConfig config) throws IOException {
         this.config = config;
         InetAddress bind = InetAddress.getByName(config.bindHost());
-        if (!bind.isLoopbackAddress()) {
-            throw new IllegalArgumentException("expected a loopback bind address (the proxy intercepts TLS), got " + config.bindHost());
+        if (!bind.isLoopbackAddress() && java.net.NetworkInterface.getByInetAddress(bind) == null) {
+            // another address only when named on purpose (--proxy-host, for Selenium Grid nodes), and only one of this machine
+            throw new IllegalArgumentException("expected a loopback bind address or one of this machine's (the proxy intercepts TLS), got " + config.bindHost());
         }
         Path warc = config.warc().toAbsolutePath();
         if (Files.exists(warc)) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.exhibit.integrity.timestamp.TrustAnchors;
 
 /**
@@ -25,14 +26,19 @@ import org.exhibit.integrity.timestamp.TrustAnchors;
 public final class BundleVerifier {
     static final String ZIP = "zip";
 
-    private final TrustAnchors anchors;
+    private final Supplier<TrustAnchors> anchors;
     private final ZipLimits limits;
 
     public BundleVerifier(TrustAnchors anchors) {
-        this(anchors, ZipLimits.DEFAULT);
+        this(() -> anchors, ZipLimits.DEFAULT);
     }
 
-    public BundleVerifier(TrustAnchors anchors, ZipLimits limits) {
+    /**
+     * @param anchors asked for only once the entries are hashed, so that loading a large trust store (the JDK's)
+     *                can overlap the hashing
+     * @param limits  what the ZIP must stay within
+     */
+    public BundleVerifier(Supplier<TrustAnchors> anchors, ZipLimits limits) {
         this.anchors = anchors;
         this.limits = limits;
     }
@@ -54,8 +60,9 @@ public final class BundleVerifier {
             checks.addAll(BagCheck.run(b));
             checks.addAll(RecordCheck.run(b));
             checks.addAll(ManifestCheck.run(b));
-            checks.addAll(SignatureCheck.run(b, anchors));
-            checks.addAll(TimestampChecks.run(b, anchors));
+            TrustAnchors trust = anchors.get();
+            checks.addAll(SignatureCheck.run(b, trust));
+            checks.addAll(TimestampChecks.run(b, trust));
             checks.addAll(CustodyLogCheck.run(b));
             checks.addAll(CompletenessCheck.run(b));
             return Verification.of(name, checks, strict, false);

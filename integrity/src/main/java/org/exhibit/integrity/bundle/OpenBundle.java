@@ -36,7 +36,7 @@ final class OpenBundle {
     static OpenBundle hash(String name, SafeZip zip) throws UnsafeZipException, InterruptedException {
         List<SafeZip.Entry> entries = zip.entries();
         Map<SafeZip.Entry, ParallelHashing.Digest> byEntry =
-                ParallelHashing.hash(entries, SafeZip.Entry::size, zip::open);
+                ParallelHashing.hash(entries, SafeZip.Entry::size, zip::open, false);
         Map<String, ParallelHashing.Digest> digests = new TreeMap<>();
         for (Map.Entry<SafeZip.Entry, ParallelHashing.Digest> e : byEntry.entrySet()) {
             if (e.getValue().error() instanceof UnsafeZipException unsafe) {

@@ -34,7 +34,7 @@ final class ParallelHashing {
      * One item's digests, or why it could not be read.
      *
      * @param sha256 SHA-256, null on error
-     * @param crc32  CRC-32, -1 on error
+     * @param crc32  CRC-32, -1 on error or when not asked for
      * @param size   bytes read
      * @param error  the exception that stopped the read, or null
      */
@@ -49,7 +49,12 @@ final class ParallelHashing {
         return Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
     }
 
-    static <T> Map<T, Digest> hash(List<T> items, ToLongFunction<T> size, Source<T> source)
+    /**
+     * Hashes every item on the pool.
+     *
+     * @param crc whether to compute CRC-32 too (the ZIP writer needs it; a {@link SafeZip} stream checks its own)
+     */
+    static <T> Map<T, Digest> hash(List<T> items, ToLongFunction<T> size, Source<T> source, boolean crc)
             throws InterruptedException {
         List<T> order = new ArrayList<>(items);
         order.sort(Comparator.comparingLong(size).reversed());
@@ -61,7 +66,7 @@ final class ParallelHashing {
         try {
             Map<T, Future<Digest>> futures = new LinkedHashMap<>();
             for (T item : order) {
-                futures.put(item, pool.submit(() -> digest(source, item)));
+                futures.put(item, pool.submit(() -> digest(source, item, crc)));
             }
             Map<T, Digest> out = new LinkedHashMap<>();
             for (T item : items) {
@@ -75,20 +80,22 @@ final class ParallelHashing {
         }
     }
 
-    static <T> Digest digest(Source<T> source, T item) {
+    static <T> Digest digest(Source<T> source, T item, boolean withCrc) {
         MessageDigest md = Sha256.newDigest();
-        CRC32 crc = new CRC32();
+        CRC32 crc = withCrc ? new CRC32() : null;
         byte[] buf = BUFFERS.get();
         long size = 0;
         try (InputStream in = source.open(item)) {
             for (int n; (n = in.read(buf)) >= 0; ) {
                 md.update(buf, 0, n);
-                crc.update(buf, 0, n);
+                if (crc != null) {
+                    crc.update(buf, 0, n);
+                }
                 size += n;
             }
         } catch (IOException e) {
             return new Digest(null, -1, size, e);
         }
-        return new Digest(Sha256.of(md.digest()), crc.getValue(), size, null);
+        return new Digest(Sha256.of(md.digest()), crc == null ? -1 : crc.getValue(), size, null);
     }
 }

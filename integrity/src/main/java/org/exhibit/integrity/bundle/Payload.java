@@ -66,7 +66,8 @@ final class Payload {
                 }
             }
         }
-        Map<Path, ParallelHashing.Digest> digests = ParallelHashing.hash(sources, Payload::sizeOf, Files::newInputStream);
+        Map<Path, ParallelHashing.Digest> digests =
+                ParallelHashing.hash(sources, Payload::sizeOf, Files::newInputStream, true);
         Map<String, File> files = new TreeMap<>();
         for (Path p : sources) {
             ParallelHashing.Digest d = digests.get(p);

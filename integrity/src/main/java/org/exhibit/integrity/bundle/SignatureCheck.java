@@ -78,8 +78,7 @@ final class SignatureCheck {
                 throw new SignatureProblem(p7s + ": signed by a certificate other than "
                         + BundleLayout.INVESTIGATOR + "'s (" + investigator.getSubjectX500Principal().getName() + ")");
             }
-            boolean valid = si.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Providers.BC)
-                    .build(holder));
+            boolean valid = si.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder));
             if (!valid) {
                 throw new SignatureProblem(p7s + ": signature does not match " + BundleLayout.CUSTODY_MANIFEST
                         + " (the manifest or the signature was changed)");

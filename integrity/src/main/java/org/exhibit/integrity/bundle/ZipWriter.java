@@ -30,6 +30,7 @@ final class ZipWriter implements AutoCloseable {
     private final long dosTime;
     private final byte[] buffer = new byte[BUFFER];
     private String last = "";
+    private boolean entryOpen;
 
     ZipWriter(Path file, Instant time) throws IOException {
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
@@ -51,7 +52,7 @@ final class ZipWriter implements AutoCloseable {
         crc.update(content);
         begin(name, content.length, crc.getValue(), EntryMethod.deflated(name));
         out.write(content);
-        out.closeArchiveEntry();
+        end();
         return Sha256.ofBytes(content);
     }
 
@@ -73,7 +74,7 @@ final class ZipWriter implements AutoCloseable {
             out.write(buffer, 0, n);
             left -= n;
         }
-        out.closeArchiveEntry();
+        end();
         return Sha256.of(md.digest());
     }
 
@@ -94,6 +95,12 @@ final class ZipWriter implements AutoCloseable {
             e.setMethod(ZipArchiveEntry.DEFLATED);
         }
         out.putArchiveEntry(e);
+        entryOpen = true;
+    }
+
+    private void end() throws IOException {
+        out.closeArchiveEntry();
+        entryOpen = false;
     }
 
     /** Finishes the archive and forces it to disk. */
@@ -102,10 +109,13 @@ final class ZipWriter implements AutoCloseable {
         channel.force(true);
     }
 
+    /** Closes the file; after a failed entry the archive is left unfinished (the caller deletes it). */
     @Override
     public void close() throws IOException {
         try {
-            out.close();
+            if (!entryOpen) {
+                out.close();
+            }
         } finally {
             channel.close();
         }
