@@ -85,6 +85,22 @@ class VerificationReportTest {
     }
 
     @Test
+    void hostileBundleReportSaysItCouldNotBeCheckedAndWhy() throws Exception {
+        Path evil = tmp.resolve("evil.zip");
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(evil)) {
+            zip.putArchiveEntry(new ZipArchiveEntry("../../etc/cron.d/x"));
+            zip.write("* * * * * root true\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeArchiveEntry();
+        }
+        Verification v = new BundleVerifier(sealed.trust()).verify(evil, false);
+        Path pdf = tmp.resolve("evil.pdf");
+        VerificationReport.write(v, evil, pdf);
+        String text = ReportAssertions.pdfText(pdf).replaceAll("\\s+", " ");
+        assertThat(text).contains("NOT VERIFIED: the bundle evil.zip could not be checked", "../../etc/cron.d/x",
+                "The bundle file could not be opened safely", Sha256.of(evil).hex());
+    }
+
+    @Test
     void reportFileMustEndInPdfOrHtml() throws Exception {
         Verification v = new BundleVerifier(sealed.trust()).verify(sealed.bundle, false);
         assertThatThrownBy(() -> VerificationReport.write(v, sealed.bundle, tmp.resolve("report.docx")))
