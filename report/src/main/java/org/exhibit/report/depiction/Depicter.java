@@ -34,10 +34,6 @@ public final class Depicter {
         this.mode = mode;
     }
 
-    public ImageMode mode() {
-        return mode;
-    }
-
     /**
      * Depicts the image in {@code in} (PNG, JPEG, GIF, BMP); empty when it is not an image ImageIO can
      * decode or is larger than 500 megapixels. Does not close {@code in}.

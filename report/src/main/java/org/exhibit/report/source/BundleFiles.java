@@ -44,11 +44,6 @@ final class BundleFiles implements CaseFiles {
     }
 
     @Override
-    public long size(String path) throws IOException {
-        return entry(path).size();
-    }
-
-    @Override
     public InputStream open(String path) throws IOException {
         return file.open(entry(path));
     }

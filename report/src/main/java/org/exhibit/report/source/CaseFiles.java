@@ -33,9 +33,6 @@ public interface CaseFiles extends Closeable {
 
     boolean exists(String path);
 
-    /** Size in bytes of a file. */
-    long size(String path) throws IOException;
-
     /** Opens a file for streaming; the caller closes it. */
     InputStream open(String path) throws IOException;
 

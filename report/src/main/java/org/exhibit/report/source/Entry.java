@@ -24,11 +24,6 @@ public record Entry(Kind kind, String id, String folder, String source, Instant 
         return folder + (kind == Kind.CAPTURE ? "/capture.json" : "/item.json");
     }
 
-    /** "captures/0001" — how the custody log names it. */
-    public String subject() {
-        return folder.substring("data/".length());
-    }
-
     public String stampText() {
         return stamps.isEmpty() ? "pending (no timestamp yet)"
                 : String.join("; ", stamps.stream().map(TsaTime::toString).toList());

@@ -13,7 +13,4 @@ public record Party(String name, String fingerprint) {
         return new Party(Nodes.text(node, "name"), Nodes.text(node, "fingerprint"));
     }
 
-    public boolean known() {
-        return !name.isEmpty() || !fingerprint.isEmpty();
-    }
 }

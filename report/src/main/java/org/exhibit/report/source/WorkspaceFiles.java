@@ -33,11 +33,6 @@ final class WorkspaceFiles implements CaseFiles {
     }
 
     @Override
-    public long size(String path) throws IOException {
-        return Files.size(resolve(path));
-    }
-
-    @Override
     public InputStream open(String path) throws IOException {
         Path file = resolve(path);
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
