@@ -20,7 +20,8 @@ final class CheckWording {
             case "zip" -> pass ? "The bundle file is a well-formed ZIP that is safe to open."
                     : "The bundle file could not be opened safely, so nothing in it was relied on.";
             case "bagit" -> pass ? "Every file the bag's manifest " + file + " lists is present and matches its SHA-256."
-                    : "The file " + file + " does not match the bag's manifests: it is not what was sealed on " + sealed + ".";
+                    : capitalise(named(file)) + " does not match the bag's manifests: it is not what was sealed on "
+                    + sealed + ".";
             case "records" -> records(c, pass, warn);
             case "manifest" -> pass ? "The custody manifest binds the bag's manifest and every record, as sealed."
                     : "The custody manifest does not match " + file + ": the bundle was changed after it was sealed.";
@@ -55,9 +56,14 @@ final class CheckWording {
             return "Every file of " + (record == null ? c.file() : record) + " is byte-for-byte what was sealed on "
                     + sealed + ".";
         }
-        String what = names.file(c.file());
-        return capitalise(what == null ? "the file " + c.file() : what) + " (" + c.file() + ") is NOT what was "
-                + "sealed on " + sealed + ": it was changed, replaced or removed.";
+        return capitalise(named(c.file())) + " is NOT what was sealed on " + sealed
+                + ": it was changed, replaced or removed.";
+    }
+
+    /** "the screenshot of https://… (data/captures/0001/screenshot-viewport.png)", or "the file data/…". */
+    private String named(String file) {
+        String what = names.file(file);
+        return what == null ? "the file " + file : what + " (" + file + ")";
     }
 
     private static String capitalise(String s) {
