@@ -8,9 +8,9 @@ cd "$(dirname "$0")/.."
 work=${1:-/tmp/exhibit-bench}
 heap=${HEAP:--Xmx256m}
 mkdir -p "$work"
-mvn -q -B -o -pl report -am test-compile
-mvn -q -B -o -pl report dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
-cp="report/target/test-classes:report/target/classes:integrity/target/classes:metadata/target/classes:capture/target/classes:$(cat "$work/cp.txt")"
+# one reactor run, so the sibling modules resolve to their fresh target/classes (the last module written, report, wins)
+mvn -q -B -o -pl report -am test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
+cp="report/target/test-classes:report/target/classes:$(cat "$work/cp.txt")"
 run() { java "$heap" -cp "$cp" org.exhibit.report.ReportBenchmark "$@"; }
 for n in 50 500; do
   [ -d "$work/case-$n/data" ] || run make "$work/case-$n" "$n"
