@@ -47,7 +47,7 @@ final class Depictions {
         }
         Optional<Depiction> d;
         try (InputStream in = files.open(path)) {
-            d = depicter.depict(in);
+            d = depicter.depict(in, artifact.path("exif").path("orientation").asInt(0));
         }
         if (d.isPresent()) {
             out.image(d.get());

@@ -39,6 +39,14 @@ public final class Depicter {
      * decode or is larger than 500 megapixels. Does not close {@code in}.
      */
     public Optional<Depiction> depict(InputStream in) throws IOException {
+        return depict(in, 0);
+    }
+
+    /**
+     * As {@link #depict(InputStream)}, turning the depiction upright for the EXIF {@code orientation} (1-8; 0
+     * when unknown) recorded for the image.
+     */
+    public Optional<Depiction> depict(InputStream in, int orientation) throws IOException {
         try (ImageInputStream iis = ImageIO.createImageInputStream(in)) {
             Iterator<ImageReader> readers = iis == null ? null : ImageIO.getImageReaders(iis);
             if (readers == null || !readers.hasNext()) {
@@ -58,7 +66,7 @@ public final class Depicter {
                 BufferedImage decoded = reader.read(0, param);
                 BufferedImage reduced = mode == ImageMode.BLURRED ? fit(decoded, BLUR_MAX, BLUR_MAX)
                         : fit(decoded, SHOW_MAX_WIDTH, SHOW_MAX_HEIGHT);
-                return Optional.of(new Depiction(reduced, mode, w, h));
+                return Optional.of(new Depiction(Orientation.upright(reduced, orientation), mode, w, h));
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
             } finally {

@@ -28,6 +28,16 @@ class DepicterTest {
     }
 
     @Test
+    void exifOrientationSixTurnsTheDepictionClockwise() throws Exception {
+        Depiction d = new Depicter(ImageMode.BLURRED).depict(new ByteArrayInputStream(png(400, 200)), 6).orElseThrow();
+        assertThat(d.width()).isLessThan(d.height());
+        // the green top of the image is now its right side, the magenta bottom its left
+        assertThat((d.image().getRGB(d.width() - 1, 0) >> 8) & 0xff).isGreaterThan(150);
+        assertThat((d.image().getRGB(0, 0) >> 8) & 0xff).isLessThan(100);
+        assertThat(d.sourceWidth()).isEqualTo(400);
+    }
+
+    @Test
     void shownDepictionIsScaledToFitThePage() throws Exception {
         Depiction d = new Depicter(ImageMode.SHOWN).depict(new ByteArrayInputStream(png(2400, 1200))).orElseThrow();
         assertThat(d.width()).isEqualTo(1000);
