@@ -23,12 +23,10 @@ class RenderingTest {
 
     @BeforeAll
     static void writeReports() throws Exception {
-        fixture = CaseFixture.create(Files.createDirectories(tmp.resolve("case")), 1, 0);
-        try (CaseReport report = CaseReport.open(fixture.dir)) {
-            List<Path> written = report.writeTo(tmp.resolve("out"), ImageMode.BLURRED);
-            html = written.get(0);
-            pdf = written.get(1);
-        }
+        FixtureReport written = FixtureReport.write(tmp, 1, 0);
+        fixture = written.fixture();
+        html = written.html();
+        pdf = written.pdf();
     }
 
     @Test
