@@ -177,13 +177,13 @@ class RecordingProxyTest {
     }
 
     @Test
-    void proxyRefusesANonLoopbackAddressAndAnExistingWarc() throws Exception {
+    void proxyRefusesAnAddressNotOfThisMachineAndAnExistingWarc() throws Exception {
         Path warc = dir.resolve("data.warc.gz");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordingProxy.start(
                         new ProxyConfig("8.8.8.8", warc, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
                                 Duration.ofSeconds(1), 10, false)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("expected a loopback bind address (the proxy intercepts TLS), got 8.8.8.8");
+                .hasMessage("expected a loopback bind address or one of this machine's (the proxy intercepts TLS), got 8.8.8.8");
         java.nio.file.Files.writeString(warc, "earlier capture");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordingProxy.start(ProxyConfig.of(warc)))
                 .hasMessageStartingWith("expected a new WARC file, got an existing one: ");
