@@ -105,7 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("Demo done.");
         out.println("  case     " + caseDir);
         out.println("  bundle   " + bundle);
-        out.println("  report   " + bundle + " -> data/report/report.html and report.pdf");
+        out.println("  report   " + bundle + " -> data/report/report.html and report.pdf (images blurred)");
         out.println("  verify   tools/exhibit verify " + bundle + " --trust " + root);
         out.println("  by hand  unzip -q " + bundle + " -d b && cd b && cat VERIFY.txt");
         return ExitCode.OK;

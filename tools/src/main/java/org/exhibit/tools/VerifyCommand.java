@@ -44,8 +44,18 @@ public final class VerifyCommand implements Callable<Integer> {
             + "stamp) fail the bundle.")
     boolean strict;
 
+    @Option(names = "--report", paramLabel = "FILE.pdf|FILE.html",
+            description = "Also write the verification report for an attorney (PDF or HTML, by the extension).")
+    Path report;
+
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() throws IOException {
+        if (report != null) {
+            String name = report.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (!name.endsWith(".pdf") && !name.endsWith(".html")) {
+                throw new UsageException("--report: expected a FILE.pdf or FILE.html, got " + report);
+            }
+        }
         TrustAnchors given;
         try {
             given = TrustAnchors.fromPem(trust.toArray(Path[]::new));
@@ -66,6 +76,10 @@ public final class VerifyCommand implements Callable<Integer> {
                 }
             }
             out.println(summary(v));
+        }
+        if (report != null) {
+            org.exhibit.report.VerificationReport.write(v, bundle, report);
+            spec.commandLine().getErr().println("exhibit: verification report written to " + report);
         }
         return v.outcome().exitCode();
     }

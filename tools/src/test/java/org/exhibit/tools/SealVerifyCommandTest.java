@@ -101,6 +101,26 @@ class SealVerifyCommandTest {
         assertThat(v.exit()).isEqualTo(ExitCode.FAILED);
         assertThat(v.out()).containsPattern("FAIL bagit +data/files/0002/note.txt: SHA-256 expected [0-9a-f]{64}, got "
                 + "[0-9a-f]{64} \\(manifest-sha256.txt\\)");
+
+        Path report = tmp.resolve("tampered-verification.html");
+        Cli withReport = Cli.run(home, null, "verify", tampered.toString(), "--report", report.toString());
+        assertThat(withReport.exit()).isEqualTo(ExitCode.FAILED);
+        assertThat(Files.readString(report)).contains("data/files/0002/note.txt").contains("NOT");
+    }
+
+    @Test
+    void verifyWritesTheAttorneysReportAsPdfAndRefusesOtherExtensions() throws Exception {
+        Path pdf = tmp.resolve("verification.pdf");
+        Cli v = Cli.run(home, null, "verify", bundle.toString(), "--report", pdf.toString());
+        assertThat(v.exit()).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains(bundle.getFileName().toString()).contains("VERIFIED: the bundle")
+                    .contains(String.format(java.util.Locale.ROOT, "%,d bytes", Files.size(bundle)));
+        }
+        Cli bad = Cli.run(home, null, "verify", bundle.toString(), "--report", tmp.resolve("r.docx").toString());
+        assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err()).contains("--report: expected a FILE.pdf or FILE.html");
     }
 
     @Test
