@@ -63,7 +63,8 @@ final class BagCheck {
         if (info == null) {
             return;
         }
-        expect(out, BundleLayout.BAG_INFO, "Exhibit-Format", BundleLayout.FORMAT, info.value("Exhibit-Format"));
+        expect(out, BundleLayout.BAG_INFO, "Exhibit-Format", String.valueOf(BundleLayout.FORMAT),
+                info.value("Exhibit-Format"));
         long octets = 0;
         long files = 0;
         for (String path : b.names()) {
