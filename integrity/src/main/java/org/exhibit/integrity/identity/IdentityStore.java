@@ -61,6 +61,11 @@ public final class IdentityStore {
         return Files.exists(p12());
     }
 
+    /** Makes an ECDSA P-256 key and a self-signed certificate; refuses to replace an existing identity. */
+    public Identity create(String name, String org, String email, char[] passphrase) throws IdentityException {
+        return create(name, org, email, passphrase, false);
+    }
+
     /** Makes an ECDSA P-256 key and a self-signed certificate; refuses to replace an identity unless {@code force}. */
     public Identity create(String name, String org, String email, char[] passphrase, boolean force)
             throws IdentityException {
@@ -75,6 +80,11 @@ public final class IdentityStore {
         Identity id = SelfSignedCertificate.create(name.strip(), blankToNull(org), blankToNull(email), Instant.now());
         save(id, passphrase, force);
         return id;
+    }
+
+    /** Takes over a key and certificate an organisation issued; refuses to replace an existing identity. */
+    public Identity importP12(Path source, char[] passphrase) throws IdentityException {
+        return importP12(source, passphrase, false);
     }
 
     /** Takes over a key and certificate an organisation issued, re-stored under {@code passphrase}. */

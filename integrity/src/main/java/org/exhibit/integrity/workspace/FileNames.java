@@ -3,7 +3,10 @@ package org.exhibit.integrity.workspace;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
-/** Safe names for evidence copies: the original name when it is safe, otherwise a close, harmless one. */
+/**
+ * Safe names for evidence copies: the original name when it is safe on Linux, macOS and Windows (where an
+ * attorney may unzip the bundle), otherwise a close, harmless one.
+ */
 final class FileNames {
     static final int MAX_BYTES = 200;
 
@@ -19,10 +22,14 @@ final class FileNames {
             int dot = name.lastIndexOf('.');
             String ext = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
             String stem = name.substring(0, name.length() - ext.length());
-            name = stem.substring(0, stem.length() - 1) + ext;
+            name = stem.substring(0, stem.offsetByCodePoints(stem.length(), -1)) + ext;
         }
+        name = name.replaceAll("[.\\s]+$", "");
         if (name.isEmpty()) {
             name = "file";
+        }
+        if (name.matches("(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?")) {
+            name = "_" + name;
         }
         if (name.equals(CaseWorkspace.ITEM_RECORD) || name.startsWith(CaseWorkspace.ITEM_RECORD + ".")) {
             name = "original-" + name;

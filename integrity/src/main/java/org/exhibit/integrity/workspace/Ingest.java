@@ -135,8 +135,12 @@ public final class Ingest {
         try (InputStream in = new DigestInputStream(Files.newInputStream(from), md);
              FileChannel ch = FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             OutputStream out = Channels.newOutputStream(ch);
-            read = in.transferTo(out);
-            out.flush();
+            byte[] buf = new byte[1 << 20];
+            read = 0;
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                out.write(buf, 0, n);
+                read += n;
+            }
             ch.force(true);
         }
         Sha256 whileCopying = Sha256.of(md.digest());
