@@ -17,6 +17,10 @@ import picocli.CommandLine.Command;
                 CaseCommand.class,
                 IngestCommand.class,
                 StampCommand.class,
+                CaptureCommand.class,
+                DemoCommand.class,
+                HashesCommand.class,
+                MatchCommand.class,
                 SealCommand.class,
                 VerifyCommand.class,
         },
@@ -71,6 +75,9 @@ public final class Exhibit implements Runnable {
         err.println("exhibit: " + message);
         if (verbose) {
             ex.printStackTrace(err);
+        }
+        if (ex instanceof CommandLine.IExitCodeGenerator generator) {
+            return generator.getExitCode();
         }
         return ex instanceof UsageException ? ExitCode.USAGE : ExitCode.FAILED;
     }

@@ -1,0 +1,70 @@
+package org.exhibit.capture;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.exhibit.capture.browser.PageSteps;
+import org.exhibit.integrity.record.Artifact;
+import org.exhibit.metadata.ArtifactInspector;
+
+/** Lists and inspects the files of a capture folder, in a fixed order, for {@code capture.json}'s artifacts. */
+final class CaptureArtifacts {
+    static final String WACZ = "capture.wacz";
+    static final String WARC = "capture.warc.gz";
+    static final String RESOURCES = "resources";
+    /** File name to role, in the order they are listed. */
+    private static final List<Map.Entry<String, String>> ROLES = List.of(
+            Map.entry(PageSteps.SCREENSHOT_VIEWPORT, "screenshot-viewport"),
+            Map.entry(PageSteps.SCREENSHOT_FULL, "screenshot-full"),
+            Map.entry(PageSteps.DOM, "dom"),
+            Map.entry(PageSteps.MHTML, "mhtml"),
+            Map.entry(PageSteps.PDF, "pdf"),
+            Map.entry(WACZ, "wacz"),
+            Map.entry(WARC, "warc"));
+
+    private final ArtifactInspector inspector;
+
+    CaptureArtifacts(ArtifactInspector inspector) {
+        this.inspector = inspector;
+    }
+
+    /**
+     * Every file of {@code folder} except the record and its timestamps: the page files first, then the
+     * resources by name. {@code resourceUrls} maps a resource file name to the URL it was loaded from.
+     */
+    List<Artifact> inspect(Path folder, Map<String, String> resourceUrls) throws IOException {
+        List<Artifact> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : ROLES) {
+            Path file = folder.resolve(e.getKey());
+            if (Files.isRegularFile(file)) {
+                out.add(inspector.inspect(file, e.getKey(), e.getValue()));
+            }
+        }
+        Path resources = folder.resolve(RESOURCES);
+        if (Files.isDirectory(resources)) {
+            try (Stream<Path> files = Files.list(resources)) {
+                for (Path file : files.sorted().toList()) {
+                    String name = file.getFileName().toString();
+                    out.add(inspector.inspect(file, RESOURCES + "/" + name, "resource").withUrl(resourceUrls.get(name)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Removes what no record would list: half-written files a timed-out step left behind. */
+    static void removeLeftovers(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (Files.isRegularFile(f) && ROLES.stream().noneMatch(e -> e.getKey().equals(name))) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.exhibit.capture;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.exhibit.capture.CaptureRecord.Environment;
+import org.exhibit.capture.browser.Browser;
+import org.exhibit.capture.browser.BrowserOptions;
+import org.exhibit.capture.browser.BrowserSession;
+import org.exhibit.capture.browser.GridBrowser;
+import org.exhibit.capture.browser.PageResult;
+import org.exhibit.capture.browser.PageSteps;
+import org.exhibit.capture.proxy.ProxyConfig;
+import org.exhibit.capture.proxy.RecordingProxy;
+import org.exhibit.integrity.custody.CustodyEvent;
+import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.integrity.identity.PublicIdentity;
+import org.exhibit.integrity.json.Json;
+import org.exhibit.integrity.record.Artifact;
+import org.exhibit.integrity.workspace.CaseWorkspace;
+import org.exhibit.integrity.workspace.RecordStamper;
+import org.exhibit.integrity.workspace.StampOutcome;
+import org.exhibit.metadata.ArtifactInspector;
+
+/**
+ * Captures URLs into a case: for each, a fresh browser behind a fresh recording proxy, the page steps, the
+ * resources and WACZ, every file inspected and hashed, {@code capture.json} written last, the folder moved into
+ * {@code data/captures/<id>/} in one rename, the record timestamped at once and a {@code captured} line in the
+ * custody log. Whatever happens, what was captured is kept and the outcome says how it went.
+ *
+ * <pre>{@code
+ * CaseWorkspace ws = CaseWorkspace.open(Path.of("cases/2026-017"));
+ * Capturer capturer = new Capturer(ws, identity.publicInfo(), CaptureOptions.defaults().withTimestamper(tsa));
+ * CaptureResult r = capturer.capture("https://example.org/post/123", Map.of("platform", "example"));
+ * System.out.println(r.id() + " " + r.outcome() + " " + r.record().finalUrl());
+ * }</pre>
+ * Thread-safe: parallel captures get their own ids, folders, proxies and browsers.
+ */
+public final class Capturer {
+    private final CaseWorkspace ws;
+    private final PublicIdentity investigator;
+    private final CaptureOptions options;
+    private final CaptureArtifacts artifacts = new CaptureArtifacts(new ArtifactInspector());
+
+    public Capturer(CaseWorkspace ws, PublicIdentity investigator, CaptureOptions options) {
+        this.ws = ws;
+        this.investigator = investigator;
+        this.options = options;
+    }
+
+    /**
+     * Captures one URL. A URL the {@link UrlPolicy} refuses throws {@link RefusedUrlException} before anything is
+     * started or written; everything else ends in a capture folder whose outcome says how it went.
+     *
+     * @throws IOException when the case itself cannot be written (the half-done folder is kept under .work/)
+     */
+    public CaptureResult capture(String url, Map<String, String> notes) throws IOException {
+        return capture(url, notes, record -> true);
+    }
+
+    /**
+     * Captures one URL and keeps it only if {@code keep} accepts its record: a batch that will retry a network
+     * failure drops the failed attempt (its folder and scratch are removed) instead of keeping it as evidence.
+     *
+     * @return the capture, or null when {@code keep} refused it
+     */
+    public CaptureResult capture(String url, Map<String, String> notes, Predicate<CaptureRecord> keep) throws IOException {
+        CaptureTarget target = UrlPolicy.check(url);
+        long t0 = System.nanoTime();
+        Path dir = ws.newCaptureDir();
+        String id = dir.getFileName().toString();
+        Path scratch = ws.scratch();
+        Instant startedAt = Instant.now();
+        Session s = browse(target, scratch);
+        List<String> warnings = new ArrayList<>(s.problems);
+        try {
+            CaptureArtifacts.removeLeftovers(scratch);
+            String pageUrl = s.page != null && s.page.finalUrl() != null ? s.page.finalUrl() : target.request().toASCIIString();
+            Map<String, String> resourceUrls = WarcPackaging.pack(scratch,
+                    WarcPackaging.page(pageUrl, startedAt, s.page == null ? null : s.page.title()),
+                    "Exhibit " + options.exhibitVersion(), warnings);
+            List<Artifact> files = artifacts.inspect(scratch, resourceUrls);
+            CaptureOutcome outcome = outcome(s, warnings);
+            Instant endedAt = Instant.now();
+            CaptureRecord record = record(id, target, notes, startedAt, endedAt, outcome, warnings, s, files);
+            if (!keep.test(record)) {
+                deleteTree(scratch);
+                Files.deleteIfExists(dir);
+                return null;
+            }
+            Json.write(scratch.resolve(CaptureRecord.FILE), record);
+            Files.move(scratch, dir, StandardCopyOption.ATOMIC_MOVE);
+            Path recordFile = dir.resolve(CaptureRecord.FILE);
+            ws.custody().append(investigator.actor(), CustodyEvent.CAPTURED, ws.subject(dir), details(record, recordFile));
+            StampOutcome stamp = options.timestamper() == null ? null
+                    : new RecordStamper(ws, options.timestamper(), investigator.actor()).stamp(recordFile);
+            Duration total = Duration.ofNanos(System.nanoTime() - t0);
+            return new CaptureResult(id, dir, record, stamp, new CaptureResult.Timings(total, Duration.ofNanos(s.startNanos),
+                    Duration.ofNanos(s.stepsNanos), Duration.ofNanos(s.closeNanos),
+                    total.minusNanos(s.startNanos + s.stepsNanos + s.closeNanos)));
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("capture " + id + " of " + target + " could not be completed (" + e.getMessage()
+                    + "); what was captured is kept in " + (Files.exists(scratch) ? scratch : dir), e);
+        }
+    }
+
+    /** Proxy, browser, page steps; never throws: problems end up in the session's list. */
+    private Session browse(CaptureTarget target, Path scratch) {
+        Session s = new Session();
+        RecordingProxy proxy = null;
+        try {
+            ProxyConfig pc = ProxyConfig.of(scratch.resolve(CaptureArtifacts.WARC));
+            proxy = RecordingProxy.start(new ProxyConfig(options.proxyHost(), pc.warc(), pc.connectTimeout(),
+                    pc.readTimeout(), pc.exchangeTimeout(), pc.clientIdleTimeout(), pc.maxRecordedBody(), pc.loopbackOnly()));
+            BrowserOptions bo = options.browser().withProxy(options.proxyHost() + ":" + proxy.address().getPort(),
+                    List.of(proxy.spkiList()));
+            long t = System.nanoTime();
+            BrowserSession session = options.grid() == null ? Browser.start(bo) : GridBrowser.start(options.grid(), bo);
+            s.startNanos = System.nanoTime() - t;
+            try {
+                t = System.nanoTime();
+                s.page = new PageSteps(options.timeouts(), proxy::awaitIdle).run(session, target.request(), scratch);
+                s.stepsNanos = System.nanoTime() - t;
+            } finally {
+                t = System.nanoTime();
+                session.close();
+                s.closeNanos = System.nanoTime() - t;
+            }
+        } catch (IOException | RuntimeException e) {
+            s.problems.add("the capture could not run: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        } finally {
+            if (proxy != null) {
+                try {
+                    proxy.close();
+                } catch (IOException e) {
+                    s.problems.add("the recording proxy did not close cleanly: " + e.getMessage());
+                }
+                s.wire = WireEvidence.of(target.request(), proxy.exchanges(), proxy.origins(), proxy.notes());
+            }
+        }
+        return s;
+    }
+
+    private static CaptureOutcome outcome(Session s, List<String> warnings) {
+        if (s.page != null) {
+            warnings.addAll(s.page.warnings());
+        }
+        if (s.wire != null) {
+            warnings.addAll(s.wire.warnings());
+            if (s.wire.mainFailed() != null) {
+                warnings.add(0, "the page itself could not be fetched: " + s.wire.mainFailed());
+            }
+        }
+        if (s.page != null && s.page.failure() != null) {
+            warnings.add(0, s.page.failure());
+        }
+        if (s.page == null || s.page.failure() != null || s.wire == null || s.wire.mainFailed() != null) {
+            return CaptureOutcome.FAILED;
+        }
+        return s.page.complete() && s.wire.incomplete() == 0 && s.problems.isEmpty()
+                ? CaptureOutcome.COMPLETE : CaptureOutcome.PARTIAL;
+    }
+
+    private CaptureRecord record(String id, CaptureTarget target, Map<String, String> notes, Instant startedAt,
+                                 Instant endedAt, CaptureOutcome outcome, List<String> warnings, Session s,
+                                 List<Artifact> files) {
+        PageResult p = s.page;
+        WireEvidence w = s.wire;
+        var v = p == null ? null : p.versions();
+        Environment env = new Environment(options.exhibitVersion(),
+                System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                v == null ? null : v.browser(), v == null ? null : v.driver(), v == null ? null : v.userAgent(),
+                options.browser().viewport().toString(), ZoneId.systemDefault().getId());
+        return new CaptureRecord(CaptureRecord.FORMAT, id, ws.id(), target.url(), target.request().toASCIIString(),
+                p == null ? null : p.finalUrl(), w == null ? List.of() : w.redirectChain(),
+                w == null ? null : w.mainDocument(), p == null ? null : p.title(), startedAt, endedAt, outcome,
+                List.copyOf(warnings), p == null ? List.of() : p.steps(), investigator.actor(),
+                notes == null ? Map.of() : new LinkedHashMap<>(notes), env, w == null ? List.of() : w.tls(),
+                w == null ? List.of() : w.hosts(), p == null ? List.of() : p.console(), files);
+    }
+
+    private static Map<String, Object> details(CaptureRecord r, Path recordFile) throws IOException {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("url", r.requestedUrl());
+        d.put("finalUrl", r.finalUrl());
+        d.put("outcome", r.outcome().json());
+        d.put("record", CaptureRecord.FILE);
+        d.put("sha256", Sha256.of(recordFile).hex());
+        d.put("artifacts", r.artifacts().size());
+        return d;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** What the browsing part produced. */
+    private static final class Session {
+        PageResult page;
+        WireEvidence wire;
+        final List<String> problems = new ArrayList<>();
+        long startNanos;
+        long stepsNanos;
+        long closeNanos;
+    }
+}

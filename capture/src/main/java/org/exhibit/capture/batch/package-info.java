@@ -1,0 +1,2 @@
+/** Batch capture from link lists: parsing, concurrency, retries, resume after interruption, progress and summaries. */
+package org.exhibit.capture.batch;

@@ -1,0 +1,157 @@
+package org.exhibit.capture.browser;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.openqa.selenium.Capabilities;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.HasCdp;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.HasCapabilities;
+import org.openqa.selenium.remote.service.DriverService;
+
+/**
+ * One running browser. Closing it quits the browser (bounded), stops chromedriver, ends any browser
+ * process it left behind and deletes a fresh profile.
+ */
+public final class BrowserSession implements AutoCloseable {
+    private final WebDriver driver;
+    private final DriverService service;
+    private final BrowserOptions options;
+    private final Path userDataDir;
+    private final boolean freshProfile;
+    private final List<ConsoleMessage> console = new ArrayList<>();
+
+    BrowserSession(WebDriver driver, DriverService service, BrowserOptions options, Path userDataDir, boolean fresh) {
+        this.driver = driver;
+        this.service = service;
+        this.options = options;
+        this.userDataDir = userDataDir;
+        this.freshProfile = fresh;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public BrowserOptions options() {
+        return options;
+    }
+
+    /**
+     * Makes the page area exactly the configured viewport at device scale 1: a headless window of that size
+     * keeps part of it for window decorations.
+     */
+    void fixViewport() {
+        try {
+            cdp("Emulation.setDeviceMetricsOverride", Map.of("width", options.viewport().width(),
+                    "height", options.viewport().height(), "deviceScaleFactor", 1, "mobile", false));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Runs a DevTools command through chromedriver's {@code executeCdpCommand}. */
+    public Map<String, Object> cdp(String method, Map<String, Object> params) {
+        return ((HasCdp) driver).executeCdpCommand(method, params);
+    }
+
+    public Object script(String javascript, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, args);
+    }
+
+    /** Browser name and version, chromedriver version and user agent. */
+    public BrowserVersions versions() {
+        Capabilities caps = ((HasCapabilities) driver).getCapabilities();
+        String driverVersion = null;
+        if (caps.getCapability("chrome") instanceof Map<?, ?> chrome && chrome.get("chromedriverVersion") != null) {
+            driverVersion = "chromedriver " + chrome.get("chromedriverVersion");
+        }
+        Object ua = script("return navigator.userAgent");
+        return new BrowserVersions(caps.getBrowserName() + " " + caps.getBrowserVersion(), driverVersion,
+                ua == null ? null : ua.toString());
+    }
+
+    /** Console messages logged since the last call, added to every message seen so far, which it returns. */
+    public List<ConsoleMessage> console() {
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            console.add(new ConsoleMessage(Instant.ofEpochMilli(e.getTimestamp()), e.getLevel().getName(),
+                    e.getMessage()));
+        }
+        return List.copyOf(console);
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture<Void> quit = CompletableFuture.runAsync(driver::quit);
+        try {
+            quit.get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            quit.cancel(true);
+        }
+        if (service == null) {
+            return; // a Selenium Grid session: the node ends its browser and profile
+        }
+        try {
+            service.stop();
+        } catch (RuntimeException ignored) {
+            // the driver may already be gone; the leftovers are ended below
+        }
+        endLeftoverBrowsers();
+        if (freshProfile) {
+            deleteTree(userDataDir);
+        }
+    }
+
+    /** Ends browser processes this JVM started for this profile, by id, if quitting left any behind. */
+    private void endLeftoverBrowsers() {
+        browserProcesses().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** The Chromium processes of this session: descendants of this JVM started with its profile. */
+    java.util.stream.Stream<ProcessHandle> browserProcesses() {
+        String marker = "--user-data-dir=" + userDataDir.toAbsolutePath();
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false));
+    }
+
+    static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException ignored) {
+            // a profile left in the temp dir is harmless; the capture itself is unaffected
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.exhibit.capture.browser;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * The page steps of a capture, in order: navigate, wait for the network, scroll down and back, screenshots,
+ * rendered DOM, MHTML, PDF, title and URL, console. Each runs under its own deadline and is recorded; a step
+ * that fails never loses what the others got.
+ *
+ * <pre>{@code
+ * PageResult page = new PageSteps(PageTimeouts.DEFAULT, proxy::awaitIdle).run(session, url, folder);
+ * page.files();    // {screenshot-viewport=screenshot-viewport.png, screenshot-full=screenshot-full.png, ...}
+ * }</pre>
+ */
+public final class PageSteps {
+    public static final String SCREENSHOT_VIEWPORT = "screenshot-viewport.png";
+    public static final String SCREENSHOT_FULL = "screenshot-full.png";
+    public static final String DOM = "page.html";
+    public static final String MHTML = "page.mhtml";
+    public static final String PDF = "page.pdf";
+    /** Taller pages are cut here (one bitmap of 1366 x 32767 is already 180 MB in the browser); the step is then partial. */
+    public static final int MAX_SCREENSHOT_HEIGHT = 32_767;
+    private static final Duration MARGIN = Duration.ofSeconds(10);
+
+    private final PageTimeouts timeouts;
+    private final NetworkIdle idle;
+
+    /** @param idle how to wait for the network to go quiet; null to judge from the page's own resource timings */
+    public PageSteps(PageTimeouts timeouts, NetworkIdle idle) {
+        this.timeouts = timeouts;
+        this.idle = idle;
+    }
+
+    /** Loads {@code url} in {@code session} and writes the page's files into {@code folder}. */
+    public PageResult run(BrowserSession session, URI url, Path folder) {
+        StepRecorder rec = new StepRecorder(session);
+        Map<String, String> files = new LinkedHashMap<>();
+        WebDriver driver = session.driver();
+        BrowserVersions versions = rec.run("browser", timeouts.step(), session::versions);
+        Boolean loaded = rec.run("navigate", timeouts.navigate().plus(MARGIN), () -> navigate(session, url, rec));
+        if (loaded == null) {
+            rec.stop("navigation failed: " + rec.steps().get(rec.steps().size() - 1).message());
+        }
+        waitForNetwork(rec, "network-idle", session);
+        rec.run("scroll", timeouts.scroll().plus(MARGIN), () -> new Scroller(session, timeouts).run(rec::partial));
+        waitForNetwork(rec, "network-idle-after-scroll", session);
+        write(rec, files, "screenshot-viewport", folder.resolve(SCREENSHOT_VIEWPORT),
+                out -> out.write(Screenshots.viewport(session)));
+        write(rec, files, "screenshot-full", folder.resolve(SCREENSHOT_FULL),
+                out -> out.write(Screenshots.fullPage(session, MAX_SCREENSHOT_HEIGHT, rec::partial)));
+        write(rec, files, "dom", folder.resolve(DOM), out -> out.write(dom(session).getBytes(StandardCharsets.UTF_8)));
+        write(rec, files, "mhtml", folder.resolve(MHTML), out -> out.write(mhtml(session)));
+        write(rec, files, "pdf", folder.resolve(PDF), out -> Printer.pdf(session, out));
+        String[] page = rec.run("page-info", timeouts.step(),
+                () -> new String[] {driver.getCurrentUrl(), driver.getTitle()});
+        List<ConsoleMessage> console = rec.run("console", timeouts.step(), session::console);
+        return new PageResult(page == null ? null : page[0], page == null ? null : page[1], versions,
+                session.options().viewport(), rec.steps(), console == null ? List.of() : console, files, rec.broken());
+    }
+
+    private Boolean navigate(BrowserSession session, URI url, StepRecorder rec) {
+        WebDriver driver = session.driver();
+        driver.manage().timeouts().pageLoadTimeout(timeouts.navigate());
+        try {
+            driver.get(url.toASCIIString());
+        } catch (TimeoutException e) {
+            rec.partial("the page did not finish loading within " + StepRecorder.seconds(timeouts.navigate()));
+            session.cdp("Page.stopLoading", Map.of());
+        }
+        return Boolean.TRUE;
+    }
+
+    private void waitForNetwork(StepRecorder rec, String name, BrowserSession session) {
+        NetworkIdle wait = idle != null ? idle : new PageResourceIdle(session);
+        rec.run(name, timeouts.idle().plus(MARGIN), () -> {
+            if (!wait.await(timeouts.quiet(), timeouts.idle())) {
+                rec.partial("the network was still busy after " + StepRecorder.seconds(timeouts.idle()));
+            }
+            return Boolean.TRUE;
+        });
+    }
+
+    private interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private void write(StepRecorder rec, Map<String, String> files, String role, Path file, Body body) {
+        Boolean done = rec.run(role, timeouts.step(), () -> {
+            Path tmp = file.resolveSibling("." + file.getFileName() + ".part");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                body.writeTo(out);
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return Boolean.TRUE;
+        });
+        if (done != null) {
+            files.put(role, file.getFileName().toString());
+        }
+    }
+
+    private static String dom(BrowserSession session) {
+        Object html = session.script("const d = document.doctype;"
+                + "return (d ? new XMLSerializer().serializeToString(d) + '\\n' : '') + document.documentElement.outerHTML;");
+        return String.valueOf(html);
+    }
+
+    private static byte[] mhtml(BrowserSession session) {
+        Object data = session.cdp("Page.captureSnapshot", Map.of("format", "mhtml")).get("data");
+        return String.valueOf(data).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] base64(Object data) {
+        return Base64.getDecoder().decode(String.valueOf(data));
+    }
+}

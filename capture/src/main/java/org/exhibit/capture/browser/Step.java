@@ -1,0 +1,19 @@
+package org.exhibit.capture.browser;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One page step as it happened.
+ *
+ * @param name      navigate, network-idle, scroll, screenshot-full, ...
+ * @param startedAt when it began (local clock, UTC)
+ * @param endedAt   when it ended
+ * @param outcome   ok, partial, failed or skipped
+ * @param message   why it was not ok; null when it was
+ */
+public record Step(String name, Instant startedAt, Instant endedAt, StepOutcome outcome, String message) {
+    public Duration duration() {
+        return Duration.between(startedAt, endedAt);
+    }
+}

@@ -1,0 +1,102 @@
+package org.exhibit.capture.proxy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The table of exchanges, open and ended, and the idle clock that "wait until the network is idle" reads. */
+final class Traffic {
+    private final Set<OpenExchange> open = new LinkedHashSet<>();
+    private final List<Exchange> ended = new ArrayList<>();
+    private long lastChange = System.nanoTime();
+
+    synchronized OpenExchange open(String method, String uri, Duration timeout) {
+        OpenExchange ex = new OpenExchange(method, uri, timeout.toNanos());
+        open.add(ex);
+        lastChange = System.nanoTime();
+        notifyAll();
+        return ex;
+    }
+
+    synchronized void finish(OpenExchange ex, Exchange.Outcome outcome, String reason) {
+        if (open.remove(ex)) {
+            ended.add(ex.snapshot(outcome, reason, Instant.now()));
+        }
+        lastChange = System.nanoTime();
+        notifyAll();
+    }
+
+    synchronized List<Exchange> snapshot() {
+        List<Exchange> all = new ArrayList<>(ended);
+        for (OpenExchange ex : open) {
+            all.add(ex.snapshot(Exchange.Outcome.IN_FLIGHT, null, null));
+        }
+        all.sort(Comparator.comparing(Exchange::started));
+        return List.copyOf(all);
+    }
+
+    synchronized int openCount() {
+        return open.size();
+    }
+
+    /** Waits until no exchange has been open for {@code quiet}; false if that did not happen within {@code max}. */
+    synchronized boolean awaitIdle(Duration quiet, Duration max) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (true) {
+            long now = System.nanoTime();
+            long quietUntil = lastChange + quiet.toNanos();
+            if (open.isEmpty() && now - quietUntil >= 0) {
+                return true;
+            }
+            if (now - end >= 0) {
+                return false;
+            }
+            long wait = open.isEmpty() ? Math.min(quietUntil - now, end - now) : end - now;
+            wait = Math.max(1_000_000L, wait);
+            wait(wait / 1_000_000L, 0);
+        }
+    }
+
+    /** Waits until every open exchange has ended (been recorded); false if some are still open after {@code max}. */
+    synchronized boolean awaitNoneOpen(Duration max) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (!open.isEmpty()) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000L));
+        }
+        return true;
+    }
+
+    void abortExpired(Duration timeout) {
+        long now = System.nanoTime();
+        for (OpenExchange ex : openNow()) {
+            ex.abortHarder(1_000_000_000L);
+            if (now - ex.deadlineNanos >= 0) {
+                ex.abort("exchange timeout: not complete after " + Seconds.of(timeout));
+            }
+        }
+    }
+
+    void abortAll(String reason) {
+        for (OpenExchange ex : openNow()) {
+            ex.abort(reason);
+        }
+    }
+
+    void abortAllHarder() {
+        for (OpenExchange ex : openNow()) {
+            ex.abortHarder(0);
+        }
+    }
+
+    private synchronized List<OpenExchange> openNow() {
+        return new ArrayList<>(open);
+    }
+}

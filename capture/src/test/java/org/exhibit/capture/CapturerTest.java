@@ -1,0 +1,210 @@
+package org.exhibit.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.exhibit.capture.CaptureRecord.Redirect;
+import org.exhibit.capture.browser.PageSteps;
+import org.exhibit.capture.browser.PageTimeouts;
+import org.exhibit.capture.browser.Step;
+import org.exhibit.capture.browser.StepOutcome;
+import org.exhibit.capture.testsite.CaptureTestSite;
+import org.exhibit.integrity.custody.CustodyEvent;
+import org.exhibit.integrity.json.Json;
+import org.exhibit.integrity.record.Artifact;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole captures with a real Chromium, the recording proxy, a real TSA and the test site on 127.0.0.1. */
+class CapturerTest {
+    @TempDir
+    static Path tmp;
+    static CaptureTestSite site;
+    static CaptureCase kase;
+
+    @BeforeAll
+    static void start() throws Exception {
+        site = CaptureTestSite.start();
+        kase = new CaptureCase(tmp);
+    }
+
+    @AfterAll
+    static void stop() {
+        kase.close();
+        site.close();
+    }
+
+    @Test
+    void httpsRedirectChainStatusesHeadersCertificateAndIpAreInTheRecord() throws Exception {
+        String url = site.https("/redirect/301").toString();
+        CaptureResult r = kase.capturer(CaptureCase.TIMEOUTS).capture(url, Map.of("platform", "test site"));
+        CaptureRecord rec = r.record();
+        System.out.println("redirect capture " + r.timings());
+
+        assertThat(rec.outcome()).as(rec.warnings().toString()).isEqualTo(CaptureOutcome.COMPLETE);
+        assertThat(rec.redirectChain()).containsExactly(
+                new Redirect(url, 301, "/redirect/302"),
+                new Redirect(site.https("/redirect/302").toString(), 302, "/article.html"));
+        assertThat(rec.finalUrl()).isEqualTo(site.https("/article.html").toString());
+        assertThat(rec.title()).isEqualTo("Test article");
+        assertThat(rec.mainDocument().status()).isEqualTo(200);
+        assertThat(rec.mainDocument().headers()).anySatisfy(h -> {
+            assertThat(h.name()).isEqualToIgnoringCase("Content-Encoding");
+            assertThat(h.value()).isEqualTo("gzip");
+        });
+        String origin = "https://127.0.0.1:" + site.https("/").getPort();
+        assertThat(rec.tls()).singleElement().satisfies(o -> {
+            assertThat(o.origin()).isEqualTo(origin);
+            assertThat(o.ip()).isEqualTo("127.0.0.1");
+            assertThat(o.chain().get(0).sha256()).isEqualTo(site.certificate().sha256());
+            assertThat(o.warnings()).isNotEmpty();
+        });
+        assertThat(rec.hosts()).extracting(CaptureRecord.HostAddress::ip).containsOnly("127.0.0.1");
+        assertThat(rec.notes()).containsEntry("platform", "test site");
+        assertThat(rec.investigator()).isEqualTo(kase.dana.actor());
+        assertThat(rec.environment().browser()).startsWith("chrome ");
+        assertThat(rec.environment().viewport()).isEqualTo("1366x900");
+        assertThat(rec.console()).anySatisfy(m -> assertThat(m.text()).contains("exhibit test script ran"));
+
+        Path dir = kase.ws.capturesDir().resolve(r.id());
+        assertThat(r.folder()).isEqualTo(dir);
+        assertThat(Json.read(dir.resolve("capture.json"), CaptureRecord.class)).isEqualTo(rec);
+        assertThat(r.stamp().stamped()).isTrue();
+        assertThat(dir.resolve("capture.json.local.tsr")).isRegularFile();
+        assertThat(kase.ws.custody().events()).extracting(CustodyEvent::action, CustodyEvent::subject)
+                .contains(org.assertj.core.groups.Tuple.tuple("captured", "captures/" + r.id()),
+                        org.assertj.core.groups.Tuple.tuple("timestamped", "captures/" + r.id()));
+        for (Artifact a : rec.artifacts()) {
+            assertThat(org.exhibit.integrity.digest.Sha256.of(dir.resolve(a.path())).hex()).as(a.path()).isEqualTo(a.sha256());
+        }
+        assertThat(rec.artifacts()).extracting(Artifact::role)
+                .contains("screenshot-viewport", "screenshot-full", "dom", "mhtml", "pdf", "wacz");
+        Artifact gps = resource(r, site.https("/img/gps.jpg").toString());
+        assertThat(Files.readAllBytes(dir.resolve(gps.path()))).isEqualTo(CaptureTestSite.gpsJpeg());
+        assertThat(gps.mediaType()).isEqualTo("image/jpeg");
+        assertThat(((Map<?, ?>) gps.exif().get("gps")).get("lat")).isEqualTo(48.858222222222224);
+        assertThat(CaptureWarc.responses(dir).get(site.https("/img/gps.jpg").toString())).isEqualTo(CaptureTestSite.gpsJpeg());
+        WaczCheck.datapackageMatches(dir.resolve("capture.wacz"));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("capture.json")))
+                    .allMatch(n -> rec.artifacts().stream().anyMatch(a -> a.path().equals(n) || a.path().startsWith(n + "/")));
+        }
+    }
+
+    @Test
+    void tallPageIsCapturedWholeWithItsLazyImages() throws Exception {
+        CaptureResult r = kase.capturer(CaptureCase.TIMEOUTS).capture(site.http("/tall.html").toString(), Map.of());
+        System.out.println("tall capture " + r.timings());
+        assertThat(r.outcome()).as(r.record().warnings().toString()).isEqualTo(CaptureOutcome.COMPLETE);
+        BufferedImage full = ImageIO.read(r.folder().resolve(PageSteps.SCREENSHOT_FULL).toFile());
+        assertThat(full.getHeight()).isEqualTo(24 * 900);
+        assertThat(full.getWidth()).isEqualTo(1366);
+        BufferedImage first = ImageIO.read(r.folder().resolve(PageSteps.SCREENSHOT_VIEWPORT).toFile());
+        assertThat(first.getWidth()).isEqualTo(1366);
+        assertThat(first.getHeight()).isEqualTo(900);
+        Map<String, byte[]> payloads = CaptureWarc.responses(r.folder());
+        for (String path : List.of("/img/lazy-1.png", "/img/lazy-2.png", "/img/lazy-3.png", "/img/lazy-4.png",
+                "/img/observed-1.png", "/img/observed-2.png", "/img/observed-3.png")) {
+            byte[] sent = site.images().get(path);
+            assertThat(payloads.get(site.http(path).toString())).as(path + " in the WARC").isEqualTo(sent);
+            Artifact a = resource(r, site.http(path).toString());
+            assertThat(a.path()).isEqualTo("resources/" + org.exhibit.integrity.digest.Sha256.ofBytes(sent).hex() + ".png");
+            assertThat(Files.readAllBytes(r.folder().resolve(a.path()))).as(path + " in resources/").isEqualTo(sent);
+        }
+    }
+
+    @Test
+    void neverCompletingRequestMakesTheCapturePartialWithinItsTimeout() throws Exception {
+        PageTimeouts quick = CaptureCase.TIMEOUTS.withNavigate(Duration.ofSeconds(5));
+        Instant start = Instant.now();
+        CaptureResult r = kase.capturer(quick).capture(site.http("/hang.html").toString(), Map.of());
+        Duration took = Duration.between(start, Instant.now());
+        System.out.println("hang capture " + r.timings());
+        assertThat(r.outcome()).isEqualTo(CaptureOutcome.PARTIAL);
+        assertThat(r.record().warnings()).anySatisfy(w -> assertThat(w).contains("/img/never.png"));
+        Step navigate = r.record().steps().stream().filter(s -> s.name().equals("navigate")).findFirst().orElseThrow();
+        assertThat(navigate.outcome()).isEqualTo(StepOutcome.PARTIAL);
+        assertThat(navigate.message()).contains("did not finish loading within 5 s");
+        assertThat(navigate.duration()).isLessThan(quick.navigate().plusSeconds(5));
+        assertThat(r.record().steps()).filteredOn(s -> s.name().startsWith("network-idle"))
+                .allSatisfy(s -> assertThat(s.duration()).isLessThan(quick.idle().plusSeconds(5)));
+        assertThat(r.record().artifacts()).extracting(Artifact::role).contains("screenshot-full", "dom", "pdf", "wacz");
+        // bounded even on a machine so loaded that starting Chromium alone takes 20 s
+        assertThat(took).isLessThan(Duration.ofMinutes(3));
+    }
+
+    @Test
+    void notFoundAndServerErrorPagesAreCapturedAsWhatTheyAre() throws Exception {
+        Capturer capturer = kase.capturer(CaptureCase.TIMEOUTS);
+        CaptureResult missing = capturer.capture(site.http("/missing.html").toString(), Map.of());
+        CaptureResult broken = capturer.capture(site.http("/broken.html").toString(), Map.of());
+        assertThat(missing.record().mainDocument().status()).isEqualTo(404);
+        assertThat(missing.record().title()).isEqualTo("Not found");
+        assertThat(missing.outcome()).isEqualTo(CaptureOutcome.COMPLETE);
+        assertThat(broken.record().mainDocument().status()).isEqualTo(500);
+        assertThat(broken.record().title()).isEqualTo("Server error");
+        assertThat(Files.readString(broken.folder().resolve(PageSteps.DOM))).contains("500: the server failed");
+    }
+
+    @Test
+    void slowResourceIsWaitedFor() throws Exception {
+        CaptureResult r = kase.capturer(CaptureCase.TIMEOUTS).capture(site.http("/slow.html").toString(), Map.of());
+        assertThat(r.outcome()).as(r.record().warnings().toString()).isEqualTo(CaptureOutcome.COMPLETE);
+        assertThat(CaptureWarc.responses(r.folder()).get(site.http("/img/slow.png").toString()))
+                .isEqualTo(site.images().get("/img/slow.png"));
+    }
+
+    @Test
+    void unreachableHostIsAFailedCaptureThatSaysWhyAndKeepsWhatItGot() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closed + "/gone.html";
+        CaptureResult r = kase.capturer(CaptureCase.TIMEOUTS).capture(url, Map.of());
+        assertThat(r.outcome()).isEqualTo(CaptureOutcome.FAILED);
+        assertThat(r.record().warnings().get(0)).startsWith("the page itself could not be fetched: " + url);
+        assertThat(r.folder().resolve("capture.json")).isRegularFile();
+        assertThat(r.record().artifacts()).extracting(Artifact::role).contains("wacz", "screenshot-viewport");
+        assertThat(kase.ws.custody().events()).anySatisfy(e -> {
+            assertThat(e.subject()).isEqualTo("captures/" + r.id());
+            assertThat(e.details()).containsEntry("outcome", "failed");
+        });
+    }
+
+    @Test
+    void refusedSchemesAreRefusedBeforeAnythingIsWritten() throws Exception {
+        long events = kase.ws.custody().events().size();
+        List<String> before = folders();
+        for (String url : List.of("file:///etc/passwd", "javascript:alert(1)", "data:text/html,hi", "chrome://version")) {
+            assertThatThrownBy(() -> kase.capturer(CaptureCase.TIMEOUTS).capture(url, Map.of()))
+                    .isInstanceOf(RefusedUrlException.class).hasMessageContaining("expected an http or https URL");
+        }
+        assertThat(folders()).isEqualTo(before);
+        assertThat(kase.ws.custody().events()).hasSize((int) events);
+    }
+
+    private static Artifact resource(CaptureResult r, String url) {
+        return r.record().artifacts().stream().filter(a -> url.equals(a.url())).findFirst()
+                .orElseThrow(() -> new AssertionError("no resource artifact for " + url + " in " + r.record().artifacts()));
+    }
+
+    private static List<String> folders() throws Exception {
+        if (!Files.isDirectory(kase.ws.capturesDir())) {
+            return List.of();
+        }
+        try (var s = Files.list(kase.ws.capturesDir())) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.exhibit.tools;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.exhibit.capture.CaptureOptions;
+import org.exhibit.capture.CaptureOutcome;
+import org.exhibit.capture.CaptureResult;
+import org.exhibit.capture.Capturer;
+import org.exhibit.capture.RefusedUrlException;
+import org.exhibit.capture.UrlPolicy;
+import org.exhibit.capture.browser.Browser;
+import org.exhibit.capture.browser.BrowserUnavailableException;
+import org.exhibit.capture.browser.Viewport;
+import org.exhibit.integrity.identity.PublicIdentity;
+import org.exhibit.integrity.timestamp.TrustAnchors;
+import org.exhibit.integrity.workspace.CaseWorkspace;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code exhibit capture --case DIR URL...}: each URL opened in Chromium through the recording proxy, kept whole. */
+@Command(name = "capture", mixinStandardHelpOptions = true,
+        description = "Open each URL in a headless Chromium through a recording proxy and keep the page as evidence.",
+        footer = {"", "Prints a line per URL: capture id, outcome (complete, partial, failed), URL, timestamp.",
+                "Exit 1 if any URL was refused or any capture failed; 2 if nothing could start (no browser, no case)."})
+public final class CaptureCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--case", required = true, paramLabel = "DIR", description = "The case directory.")
+    Path caseDir;
+
+    @Mixin
+    TsaOptions tsaOptions;
+
+    @Option(names = "--profile", paramLabel = "DIR",
+            description = "Use this Chromium profile (e.g. one you logged in with) instead of a fresh one per capture.")
+    Path profile;
+
+    @Option(names = "--window", paramLabel = "WxH", defaultValue = "1366x900",
+            description = "Window size in CSS pixels (default: ${DEFAULT-VALUE}).")
+    String window;
+
+    @Option(names = "--browser", paramLabel = "PATH",
+            description = "Chromium executable (default: $EXHIBIT_CHROMIUM or /usr/bin/chromium).")
+    Path browser;
+
+    @Option(names = "--driver", paramLabel = "PATH",
+            description = "chromedriver executable (default: $EXHIBIT_CHROMEDRIVER or /usr/bin/chromedriver).")
+    Path driver;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Page-load timeout; when it runs out the capture goes on and is marked partial (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--note", paramLabel = "KEY=VALUE",
+            description = "A note kept in each capture record, e.g. --note platform=Chirpbook --note username=riley_sample.")
+    Map<String, String> notes = new LinkedHashMap<>();
+
+    @Mixin
+    BatchCapture batch;
+
+    @Parameters(arity = "0..*", paramLabel = "URL", description = "http or https URLs to capture (or --urls FILE).")
+    List<String> urls = List.of();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean quiet = Exhibit.quiet(spec);
+        if (urls.isEmpty() != batch.requested()) {
+            throw new UsageException("expected URLs or --urls FILE, got " + (urls.isEmpty() ? "neither" : "both"));
+        }
+        CaptureOptions options = batch.apply(options());
+        List<String> accepted = new ArrayList<>();
+        for (String url : urls) {
+            try {
+                UrlPolicy.check(url);
+                accepted.add(url);
+            } catch (RefusedUrlException e) {
+                err.println("exhibit: " + e.getMessage());
+            }
+        }
+        if (accepted.isEmpty() && !batch.requested()) {
+            throw new UsageException("no URL to capture: every URL given was refused");
+        }
+        try {
+            Browser.check(options.browser());
+        } catch (BrowserUnavailableException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        CaseWorkspace ws = CaseCommand.open(caseDir);
+        PublicIdentity me = Investigator.publicInfo();
+        int failed = urls.size() - accepted.size();
+        try (TsaOptions.Session tsas = tsaOptions.open(ExhibitHome.resolve())) {
+            options = options.withTimestamper(tsas.timestamper(TrustAnchors.jdkDefaults()));
+            if (batch.requested()) {
+                return batch.run(spec, ws, caseDir, me, options);
+            }
+            Capturer capturer = new Capturer(ws, me, options);
+            for (String url : accepted) {
+                try {
+                    CaptureResult r = capturer.capture(url, notes);
+                    out.println(line(r));
+                    if (!quiet || r.outcome() == CaptureOutcome.FAILED) {
+                        r.record().warnings().forEach(w -> err.println("exhibit: " + r.outcome().json() + ": captures/"
+                                + r.id() + ": " + w));
+                    }
+                    if (r.stamp() != null) {
+                        Stamps.warn(r.stamp(), err, quiet);
+                    }
+                    failed += r.outcome() == CaptureOutcome.FAILED ? 1 : 0;
+                } catch (IOException e) {
+                    err.println("exhibit: " + e.getMessage());
+                    failed++;
+                }
+            }
+        }
+        if (failed > 0) {
+            err.println("exhibit: " + failed + " of " + urls.size() + " URLs not captured");
+            return ExitCode.FAILED;
+        }
+        return ExitCode.OK;
+    }
+
+    private CaptureOptions options() {
+        Viewport viewport;
+        try {
+            viewport = Viewport.parse(window);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--window: " + e.getMessage());
+        }
+        if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
+            throw new UsageException("--timeout: expected 1 to 3600 seconds, got " + timeoutSeconds);
+        }
+        return CaptureOptions.defaults().withChromium(browser, driver).withProfile(profile).withViewport(viewport)
+                .withNavigateTimeout(Duration.ofSeconds(timeoutSeconds)).withExhibitVersion(Version.current());
+    }
+
+    static String line(CaptureResult r) {
+        var rec = r.record();
+        String status = rec.mainDocument() == null ? "" : "  HTTP " + rec.mainDocument().status();
+        return "captures/" + r.id() + "  " + rec.outcome().json() + "  " + rec.requestedUrl() + status
+                + (r.stamp() == null ? "  timestamp PENDING" : "  " + Stamps.describe(r.stamp()));
+    }
+}
