@@ -114,4 +114,11 @@ for shape in "${shapes[@]}"; do
     printf "verify minus its fixed cost: %.2f s wall (%.0f MB/s), %.2f s cpu; ratio openssl/that = %.2f wall, %.2f cpu\n", m, mb/m, vc-tc, o/m, oc/(vc-tc > 0.01 ? vc-tc : 0.01)
   }'
   echo "verify peak RSS $((rss[verify] / 1024)) MB (goal < 256 MB)"
+  # steady state: the same verification repeated in one JVM (classes loaded, JIT done, trust store read)
+  warm=$(java -Xmx128m -cp "$jar" "$here/WarmVerify.java" "$bundle" $((runs + 2)) 2>/dev/null | tail -n "$runs")
+  warm_wall=$(echo "$warm" | cut -d' ' -f1 | median)
+  warm_cpu=$(echo "$warm" | cut -d' ' -f2 | median)
+  awk -v w="$warm_wall" -v c="$warm_cpu" -v o="${wall[openssl]}" -v oc="${cpu[openssl]}" -v mb="$((bytes / 1048576))" 'BEGIN {
+    printf "verify in a warm JVM (median of the last runs): %.2f s wall (%.0f MB/s), %.2f s cpu; ratio openssl/warm verify = %.2f wall, %.2f cpu\n", w, mb/w, c, o/w, oc/c
+  }'
 done

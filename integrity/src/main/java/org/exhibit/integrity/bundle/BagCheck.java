@@ -1,6 +1,7 @@
 package org.exhibit.integrity.bundle;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,8 @@ final class BagCheck {
         if (info == null) {
             return;
         }
-        expect(out, BundleLayout.BAG_INFO, "Exhibit-Format", BundleLayout.FORMAT, info.value("Exhibit-Format"));
+        expect(out, BundleLayout.BAG_INFO, "Exhibit-Format", String.valueOf(BundleLayout.FORMAT),
+                info.value("Exhibit-Format"));
         long octets = 0;
         long files = 0;
         for (String path : b.names()) {
@@ -111,16 +113,18 @@ final class BagCheck {
     }
 
     static BagManifest manifest(OpenBundle b, String file, List<Check> out) {
-        byte[] content = readTag(b, file, out);
-        if (content == null) {
+        if (!b.has(file)) {
+            out.add(Check.fail(NAME, file, file + ": missing from the bundle"));
             return null;
         }
-        try {
-            return BagManifest.parse(file, content);
+        try (InputStream in = b.zip.open(b.zip.entry(file))) {
+            return BagManifest.parse(file, in);
         } catch (IllegalArgumentException e) {
             out.add(Check.fail(NAME, file, e.getMessage()));
-            return null;
+        } catch (IOException e) {
+            out.add(Check.fail(NAME, file, file + ": unreadable: " + e.getMessage()));
         }
+        return null;
     }
 
     private static TagFile tagFile(OpenBundle b, String file, List<Check> out) {

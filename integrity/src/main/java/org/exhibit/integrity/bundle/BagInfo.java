@@ -28,7 +28,7 @@ final class BagInfo {
         f.add(Map.entry("Bagging-Date", DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC)
                 .format(manifest.sealedAt())));
         f.add(Map.entry("Payload-Oxum", new PayloadOxum(payload.octets(), payload.files().size()).toString()));
-        f.add(Map.entry("Exhibit-Format", BundleLayout.FORMAT));
+        f.add(Map.entry("Exhibit-Format", String.valueOf(BundleLayout.FORMAT)));
         f.add(Map.entry("Exhibit-Version", manifest.exhibitVersion()));
         return new TagFile(f);
     }

@@ -1,9 +1,14 @@
 package org.exhibit.integrity.bundle;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -19,6 +24,7 @@ import org.exhibit.integrity.digest.Sha256;
  */
 public record BagManifest(SortedMap<String, Sha256> files) {
     private static final Pattern LINE = Pattern.compile("([0-9a-fA-F]{64}) [ *](.+)");
+    private static final int MAX_LINE = 8192;
 
     public BagManifest {
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
@@ -49,23 +55,43 @@ public record BagManifest(SortedMap<String, Sha256> files) {
      * @throws IllegalArgumentException a malformed or duplicated line, naming the file and line number
      */
     public static BagManifest parse(String name, byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
-        if (!text.isEmpty() && !text.endsWith("\n")) {
-            throw new IllegalArgumentException(name + ": expected a final newline, got none");
+        try {
+            return parse(name, new ByteArrayInputStream(content));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads a manifest line by line from a stream (not closed); memory is one line and the map. */
+    public static BagManifest parse(String name, InputStream content) throws IOException {
         Map<String, Sha256> files = new TreeMap<>();
-        List<String> lines = text.isEmpty() ? List.of() : new ArrayList<>(List.of(text.split("\n", -1)));
-        for (int i = 0; i < lines.size() - 1; i++) {
-            String line = lines.get(i);
-            Matcher m = LINE.matcher(line);
+        InputStream in = new BufferedInputStream(content, 1 << 16);
+        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        int number = 0;
+        for (int b; (b = in.read()) >= 0; ) {
+            if (b != '\n') {
+                if (line.size() >= MAX_LINE) {
+                    throw new IllegalArgumentException(name + " line " + (number + 1) + ": longer than " + MAX_LINE
+                            + " bytes");
+                }
+                line.write(b);
+                continue;
+            }
+            number++;
+            String text = line.toString(StandardCharsets.UTF_8);
+            line.reset();
+            Matcher m = LINE.matcher(text);
             if (!m.matches()) {
-                throw new IllegalArgumentException(name + " line " + (i + 1) + ": expected \"<sha256>  <path>\", got \""
-                        + EntryNames.quote(abbreviate(line)) + "\"");
+                throw new IllegalArgumentException(name + " line " + number + ": expected \"<sha256>  <path>\", got \""
+                        + EntryNames.quote(abbreviate(text)) + "\"");
             }
             String path = m.group(2);
-            if (files.put(path, new Sha256(m.group(1).toLowerCase(java.util.Locale.ROOT))) != null) {
-                throw new IllegalArgumentException(name + " line " + (i + 1) + ": " + path + " listed twice");
+            if (files.put(path, new Sha256(m.group(1).toLowerCase(Locale.ROOT))) != null) {
+                throw new IllegalArgumentException(name + " line " + number + ": " + path + " listed twice");
             }
+        }
+        if (line.size() > 0) {
+            throw new IllegalArgumentException(name + ": expected a final newline, got none");
         }
         return new BagManifest(new TreeMap<>(files));
     }

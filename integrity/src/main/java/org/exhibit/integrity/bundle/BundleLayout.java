@@ -16,7 +16,8 @@ final class BundleLayout {
     static final String INVESTIGATOR = "custody/investigator.pem";
     static final String TSA_DIR = "custody/tsa/";
     static final String DATA = "data/";
-    static final String FORMAT = "1";
+    /** Exhibit-Format of bag-info.txt and manifest.json's format. */
+    static final int FORMAT = 1;
 
     /** A record: {@code data/captures/<id>/capture.json} or {@code data/files/<id>/item.json}. */
     static final Pattern RECORD = Pattern.compile("data/(captures/([^/]+)/capture|files/([^/]+)/item)\\.json");

@@ -9,7 +9,7 @@ import org.exhibit.integrity.custody.Actor;
  * every payload byte through the SHA-256 of {@code manifest-sha256.txt} and the custody log through the
  * SHA-256 of its last line. Written with {@code Json}, keys in this order.
  *
- * @param format                the bundle format, "1"
+ * @param format                the bundle format, 1 (bag-info's Exhibit-Format)
  * @param caseId                the case id (also bag-info's External-Identifier)
  * @param caseTitle             the case title, or null
  * @param investigator          who sealed: name and certificate SHA-256 fingerprint
@@ -20,7 +20,7 @@ import org.exhibit.integrity.custody.Actor;
  * @param items                 every ingested item record in the bundle
  * @param custodyLogHead        SHA-256 of the last line of {@code custody/events.jsonl}
  */
-public record CustodyManifest(String format, String caseId, String caseTitle, Actor investigator,
+public record CustodyManifest(int format, String caseId, String caseTitle, Actor investigator,
                               String exhibitVersion, Instant sealedAt, String payloadManifestSha256,
                               List<SealedRecord> captures, List<SealedRecord> items, String custodyLogHead) {
     public CustodyManifest {

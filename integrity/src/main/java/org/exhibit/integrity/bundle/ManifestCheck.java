@@ -24,7 +24,7 @@ final class ManifestCheck {
         }
         String file = BundleLayout.CUSTODY_MANIFEST;
         int before = out.size();
-        if (!BundleLayout.FORMAT.equals(m.format())) {
+        if (m.format() != BundleLayout.FORMAT) {
             out.add(Check.fail(NAME, file, file + ": format expected " + BundleLayout.FORMAT + ", got " + m.format()));
         }
         Sha256 payload = b.sha256(BundleLayout.MANIFEST);

@@ -13,8 +13,11 @@ import org.exhibit.integrity.json.Json;
  * checks read what they need from here.
  */
 final class OpenBundle {
-    /** The largest tag file or record read whole (manifests, records, the custody log, certificates, tokens). */
-    static final int MAX_READ = 256 << 20;
+    /**
+     * The largest file read whole: records, bag-info, manifest.json, certificates, tokens (manifests and the custody
+     * log are streamed). A capture.json listing ten thousand resources is a few MB.
+     */
+    static final int MAX_READ = 16 << 20;
 
     final String name;
     final SafeZip zip;

@@ -28,7 +28,6 @@ class SealAndVerifyTest {
     @Test
     void aSealedBundleVerifies() {
         Verification v = new BundleVerifier(sealed.trust()).verify(sealed.bundle.file(), false);
-        v.checks().forEach(c -> System.out.println(c.line()));
         assertThat(v.failures()).isEmpty();
         assertThat(v.outcome()).isEqualTo(Verification.Outcome.VERIFIED);
         assertThat(sealed.bundle.file().getFileName().toString()).isEqualTo("2026-017-20261124T101500Z.zip");
