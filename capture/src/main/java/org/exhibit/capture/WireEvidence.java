@@ -56,6 +56,8 @@ record WireEvidence(List<Redirect> redirectChain, MainDocument mainDocument, Str
             if (ex.outcome() == Exchange.Outcome.INCOMPLETE || ex.outcome() == Exchange.Outcome.IN_FLIGHT) {
                 incomplete++;
                 warnings.add("never completed: " + ex.method() + " " + ex.uri() + (ex.reason() == null ? "" : " (" + ex.reason() + ")"));
+            } else if (Exchange.BROWSER_OWN.equals(ex.reason())) {
+                warnings.add("refused, never sent (the browser's own request, not the page's): " + ex.method() + " " + ex.uri());
             } else if (ex.outcome() == Exchange.Outcome.FAILED) {
                 warnings.add("failed: " + ex.method() + " " + ex.uri() + (ex.reason() == null ? "" : " (" + ex.reason() + ")"));
             }

@@ -25,6 +25,9 @@ import java.util.Map;
 public record Exchange(String id, String method, String uri, Map<String, List<String>> requestHeaders, int status,
                        Map<String, List<String>> responseHeaders, String remoteIp, Instant started, Instant ended,
                        Outcome outcome, String reason, String contentType, long bodySize) {
+    /** The reason of an exchange the proxy refused because the browser made it for itself (never sent). */
+    public static final String BROWSER_OWN = "refused: the browser's own request, not page content; never sent";
+
 
     /** How an exchange ended. */
     public enum Outcome {

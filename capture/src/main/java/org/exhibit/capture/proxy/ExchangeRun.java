@@ -57,7 +57,7 @@ final class ExchangeRun {
             }
             if (BrowserOwnRequests.matches(url)) {
                 outcome = Exchange.Outcome.FAILED;
-                reason = "refused: the browser's own request, not page content; never sent";
+                reason = Exchange.BROWSER_OWN;
                 conn.reply(403, reason);
                 answered = true;
                 return false;
