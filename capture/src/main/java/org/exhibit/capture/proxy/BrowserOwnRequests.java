@@ -15,7 +15,9 @@ final class BrowserOwnRequests {
             "clients2.google.com", "clients4.google.com", "clientservices.googleapis.com",
             "optimizationguide-pa.googleapis.com", "safebrowsing.googleapis.com", "sb-ssl.google.com",
             "content-autofill.googleapis.com", "redirector.gvt1.com", "edgedl.me.gvt1.com",
-            "android.clients.google.com", "chromewebstore.googleapis.com", "componentupdater.googleapis.com");
+            "android.clients.google.com", "chromewebstore.googleapis.com", "componentupdater.googleapis.com",
+            // Debian's Chromium fetches its default search engine's start page by itself
+            "start.duckduckgo.com");
     /** Paths on hosts that also serve pages, which only the browser's account machinery requests. */
     private static final Set<String> ACCOUNT_PATHS = Set.of("/ListAccounts", "/oauth/multilogin", "/GetCheckConnectionInfo");
 

@@ -42,5 +42,7 @@ class BrowserOwnRequestsTest {
         assertThat(BrowserOwnRequests.matches("https://accounts.google.com/gsi/client")).isFalse();
         assertThat(BrowserOwnRequests.matches("https://www.google.com/")).isFalse();
         assertThat(BrowserOwnRequests.matches("https://clients2.google.com/service/update2/crx")).isTrue();
+        assertThat(BrowserOwnRequests.matches("https://start.duckduckgo.com/")).isTrue();
+        assertThat(BrowserOwnRequests.matches("https://duckduckgo.com/?q=evidence")).isFalse();
     }
 }
