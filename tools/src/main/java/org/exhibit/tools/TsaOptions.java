@@ -35,7 +35,7 @@ public final class TsaOptions {
 
     /** The TSAs asked for, with "local" started in-process from {@code $EXHIBIT_HOME/tsa}. */
     public Session open() throws IOException {
-        return open(exhibitHome());
+        return open(ExhibitHome.resolve());
     }
 
     /** The TSAs asked for, with "local" started in-process from {@code exhibitHome/tsa}. */
@@ -79,12 +79,6 @@ public final class TsaOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--tsa: " + e.getMessage());
         }
-    }
-
-    /** {@code $EXHIBIT_HOME}, or {@code ~/.exhibit}. */
-    static Path exhibitHome() {
-        String env = System.getenv("EXHIBIT_HOME");
-        return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".exhibit");
     }
 
     /** The resolved TSAs; closing it stops the in-process TSA. */
