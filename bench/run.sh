@@ -3,7 +3,7 @@
 # Builds the metadata module, then runs bench/PdqBench.java on its runtime classpath; output goes to bench/out/.
 set -eu
 mkdir -p bench/out
-mvn -q -B -o -pl metadata -am package -DskipTests
-mvn -q -B -o -pl metadata dependency:build-classpath -Dmdep.outputFile="$PWD/bench/out/classpath.txt" -Dmdep.includeScope=runtime
-CP="metadata/target/classes:integrity/target/classes:$(cat bench/out/classpath.txt)"
+# compile and build-classpath in one reactor run, so that integrity resolves to its target/classes
+mvn -q -B -o -pl metadata -am compile dependency:build-classpath -Dmdep.outputFile="$PWD/bench/out/cp-\${project.artifactId}.txt" -Dmdep.includeScope=runtime
+CP="metadata/target/classes:integrity/target/classes:$(tr ':' '\n' < bench/out/cp-exhibit-metadata.txt | grep -v /org/exhibit/ | paste -sd:)"
 exec java -Xmx512m -cp "$CP" bench/PdqBench.java "${1:-../shared/testdata/pdq}" bench/out
