@@ -15,10 +15,12 @@ import java.util.function.Predicate;
 import org.exhibit.capture.CaptureRecord.Environment;
 import org.exhibit.capture.browser.Browser;
 import org.exhibit.capture.browser.BrowserOptions;
+import org.exhibit.capture.browser.BrowserPool;
 import org.exhibit.capture.browser.BrowserSession;
 import org.exhibit.capture.browser.GridBrowser;
 import org.exhibit.capture.browser.PageResult;
 import org.exhibit.capture.browser.PageSteps;
+import org.exhibit.capture.proxy.InterceptionCa;
 import org.exhibit.capture.proxy.ProxyConfig;
 import org.exhibit.capture.proxy.RecordingProxy;
 import org.exhibit.integrity.custody.CustodyEvent;
@@ -39,17 +41,23 @@ import org.exhibit.metadata.ArtifactInspector;
  *
  * <pre>{@code
  * CaseWorkspace ws = CaseWorkspace.open(Path.of("cases/2026-017"));
- * Capturer capturer = new Capturer(ws, identity.publicInfo(), CaptureOptions.defaults().withTimestamper(tsa));
- * CaptureResult r = capturer.capture("https://example.org/post/123", Map.of("platform", "example"));
- * System.out.println(r.id() + " " + r.outcome() + " " + r.record().finalUrl());
+ * try (Capturer capturer = new Capturer(ws, identity.publicInfo(), CaptureOptions.defaults().withTimestamper(tsa))) {
+ *     CaptureResult r = capturer.capture("https://example.org/post/123", Map.of("platform", "example"));
+ *     System.out.println(r.id() + " " + r.outcome() + " " + r.record().finalUrl());
+ * }
  * }</pre>
- * Thread-safe: parallel captures get their own ids, folders, proxies and browsers.
+ * Thread-safe: parallel captures get their own ids, folders, proxies and browser profiles. On this machine and
+ * without a {@code --profile}, browsers are kept running between captures ({@link BrowserPool}), each capture in a
+ * new browser context of its own; close the capturer to quit them.
  */
-public final class Capturer {
+public final class Capturer implements AutoCloseable {
     private final CaseWorkspace ws;
     private final PublicIdentity investigator;
     private final CaptureOptions options;
     private final CaptureArtifacts artifacts = new CaptureArtifacts(new ArtifactInspector());
+    private final InterceptionCa ca = InterceptionCa.create();
+    private BrowserPool pool;
+    private boolean closed;
 
     public Capturer(CaseWorkspace ws, PublicIdentity investigator, CaptureOptions options) {
         this.ws = ws;
@@ -120,11 +128,13 @@ public final class Capturer {
         try {
             ProxyConfig pc = ProxyConfig.of(scratch.resolve(CaptureArtifacts.WARC));
             proxy = RecordingProxy.start(new ProxyConfig(options.proxyHost(), pc.warc(), pc.connectTimeout(),
-                    pc.readTimeout(), pc.exchangeTimeout(), pc.clientIdleTimeout(), pc.maxRecordedBody(), pc.loopbackOnly()));
-            BrowserOptions bo = options.browser().withProxy(options.proxyHost() + ":" + proxy.address().getPort(),
-                    List.of(proxy.spkiList()));
+                    pc.readTimeout(), pc.exchangeTimeout(), pc.clientIdleTimeout(), pc.maxRecordedBody(), pc.loopbackOnly()), ca);
+            String proxyAddress = options.proxyHost() + ":" + proxy.address().getPort();
+            BrowserOptions bo = options.browser().withProxy(proxyAddress, List.of(proxy.spkiList()));
             long t = System.nanoTime();
-            BrowserSession session = options.grid() == null ? Browser.start(bo) : GridBrowser.start(options.grid(), bo);
+            BrowserPool warm = pool();
+            BrowserSession session = options.grid() != null ? GridBrowser.start(options.grid(), bo)
+                    : warm != null ? warm.open(proxyAddress) : Browser.start(bo);
             s.startNanos = System.nanoTime() - t;
             try {
                 t = System.nanoTime();
@@ -148,6 +158,27 @@ public final class Capturer {
             }
         }
         return s;
+    }
+
+    /** The pool of running browsers, made on first use; null when each capture starts its own browser. */
+    private synchronized BrowserPool pool() throws IOException {
+        if (closed) {
+            throw new IllegalStateException("the capturer is closed");
+        }
+        if (pool == null && options.grid() == null && options.browser().profile() == null) {
+            pool = new BrowserPool(options.browser(), List.of(ca.spkiSha256Base64()));
+        }
+        return pool;
+    }
+
+    /** Quits the browsers kept running between captures. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
     }
 
     private static CaptureOutcome outcome(Session s, List<String> warnings) {

@@ -22,6 +22,8 @@ final class CaptureCase implements AutoCloseable {
     final CaseWorkspace ws;
     final TsaServer tsa;
 
+    private final java.util.List<Capturer> capturers = new java.util.ArrayList<>();
+
     CaptureCase(Path tmp) throws Exception {
         dana = new IdentityStore(tmp.resolve("home")).create("Dana Reyes", "Reyes Law", null, "pw".toCharArray(), false);
         ws = CaseWorkspace.init(tmp.resolve("case"), "2026-017", "Reposts of J.D.", dana.publicInfo());
@@ -32,13 +34,17 @@ final class CaptureCase implements AutoCloseable {
         return new Timestamper(List.of(tsa.endpoint()), TrustAnchors.none().with(tsa.tsa().root()));
     }
 
+    /** A capturer closed (its browsers quit) with this case. */
     Capturer capturer(PageTimeouts timeouts) {
-        return new Capturer(ws, dana.publicInfo(),
+        Capturer c = new Capturer(ws, dana.publicInfo(),
                 CaptureOptions.defaults().withTimeouts(timeouts).withTimestamper(timestamper()));
+        capturers.add(c);
+        return c;
     }
 
     @Override
     public void close() {
+        capturers.forEach(Capturer::close);
         tsa.close();
     }
 }

@@ -12,6 +12,7 @@ import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcPayload;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 
 /** Reads the WARC inside a capture's WACZ back with jwarc, as an independent reader. */
@@ -43,5 +44,22 @@ final class CaptureWarc {
             }
         }
         return out;
+    }
+
+    /** The header names (lower case) and values of the browser's request for {@code url}, read with jwarc. */
+    static Map<String, String> requestHeaders(Path folder, String url) throws Exception {
+        try (ZipFile wacz = new ZipFile(folder.resolve(CaptureArtifacts.WACZ).toFile());
+             InputStream in = wacz.getInputStream(wacz.getEntry("archive/data.warc.gz"));
+             WarcReader reader = new WarcReader(in)) {
+            for (WarcRecord record : reader) {
+                if (record instanceof WarcRequest request && request.target().equals(url)) {
+                    Map<String, String> headers = new HashMap<>();
+                    request.http().headers().map().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT),
+                            String.join(", ", v)));
+                    return headers;
+                }
+            }
+        }
+        throw new AssertionError("no request record for " + url);
     }
 }

@@ -157,6 +157,25 @@ class CapturerTest {
     }
 
     @Test
+    void capturesByOneCapturerShareNoCookiesStorageOrCacheThoughTheBrowserIsKeptRunning() throws Exception {
+        Capturer capturer = kase.capturer(CaptureCase.TIMEOUTS);
+        CaptureResult marked = capturer.capture(site.http("/remember.html").toString(), Map.of());
+        CaptureResult after = capturer.capture(site.http("/recall.html").toString(), Map.of());
+        CaptureResult again = capturer.capture(site.http("/remember.html").toString(), Map.of());
+
+        assertThat(marked.outcome()).as(marked.record().warnings().toString()).isEqualTo(CaptureOutcome.COMPLETE);
+        assertThat(after.timings().browserStart()).as("the second capture reuses the running browser")
+                .isLessThan(marked.timings().browserStart());
+        String dom = Files.readString(after.folder().resolve(PageSteps.DOM));
+        assertThat(dom).contains("cookie: null").contains("storage: null");
+        assertThat(CaptureWarc.requestHeaders(after.folder(), site.http("/recall.html").toString()))
+                .doesNotContainKey("cookie");
+        // no cache either: the page fetched again in a later capture is on the wire again, not served from a cache
+        assertThat(CaptureWarc.responses(again.folder())).containsKey(site.http("/remember.html").toString());
+        assertThat(again.record().mainDocument().status()).isEqualTo(200);
+    }
+
+    @Test
     void slowResourceIsWaitedFor() throws Exception {
         CaptureResult r = kase.capturer(CaptureCase.TIMEOUTS).capture(site.http("/slow.html").toString(), Map.of());
         assertThat(r.outcome()).as(r.record().warnings().toString()).isEqualTo(CaptureOutcome.COMPLETE);

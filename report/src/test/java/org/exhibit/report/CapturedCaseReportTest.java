@@ -52,9 +52,10 @@ class CapturedCaseReportTest {
         try (TsaServer tsa = TsaServer.start(LocalTsa.open(tmp.resolve("home/tsa")), 0);
              SampleSiteServer site = SampleSiteServer.start(Path.of("../samples/site"))) {
             Timestamper ts = new Timestamper(List.of(tsa.endpoint()), TrustAnchors.none().with(tsa.tsa().root()));
-            Capturer capturer = new Capturer(ws, dana.publicInfo(),
-                    CaptureOptions.defaults().withTimeouts(TIMEOUTS).withTimestamper(ts));
-            r = capturer.capture(site.base() + "/image.html", Map.of("platform", "PicDrop", "username", "@sample"));
+            try (Capturer capturer = new Capturer(ws, dana.publicInfo(),
+                    CaptureOptions.defaults().withTimeouts(TIMEOUTS).withTimestamper(ts))) {
+                r = capturer.capture(site.base() + "/image.html", Map.of("platform", "PicDrop", "username", "@sample"));
+            }
         }
         assertThat(r.outcome()).as(r.record().warnings().toString()).isEqualTo(CaptureOutcome.COMPLETE);
         JsonNode record = Json.MAPPER.readTree(r.folder().resolve("capture.json").toFile());

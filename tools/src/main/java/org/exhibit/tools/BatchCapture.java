@@ -89,18 +89,19 @@ public final class BatchCapture {
         PrintStream progressOut = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
         BatchListener progress = Exhibit.quiet(spec) ? null
                 : System.console() != null ? new ProgressBar(progressOut) : new ProgressLines(progressOut);
-        BatchRunner runner = new BatchRunner(ws, me.actor(), new CapturerJob(new Capturer(ws, me, apply(options))),
-                batch, progress);
-        Thread hook = new Thread(runner::stopAndWait, "exhibit-batch-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         BatchResult result;
-        try {
-            result = runner.run(list);
-        } finally {
+        try (Capturer capturer = new Capturer(ws, me, apply(options))) {
+            BatchRunner runner = new BatchRunner(ws, me.actor(), new CapturerJob(capturer), batch, progress);
+            Thread hook = new Thread(runner::stopAndWait, "exhibit-batch-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for us
+                result = runner.run(list);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the hook is running and waits for us
+                }
             }
         }
         if (json) {

@@ -106,23 +106,8 @@ public final class CaptureCommand implements Callable<Integer> {
             if (batch.requested()) {
                 return batch.run(spec, ws, caseDir, me, options);
             }
-            Capturer capturer = new Capturer(ws, me, options);
-            for (String url : accepted) {
-                try {
-                    CaptureResult r = capturer.capture(url, notes);
-                    out.println(line(r));
-                    if (!quiet || r.outcome() == CaptureOutcome.FAILED) {
-                        r.record().warnings().forEach(w -> err.println("exhibit: " + r.outcome().json() + ": captures/"
-                                + r.id() + ": " + w));
-                    }
-                    if (r.stamp() != null) {
-                        Stamps.warn(r.stamp(), err, quiet);
-                    }
-                    failed += r.outcome() == CaptureOutcome.FAILED ? 1 : 0;
-                } catch (IOException e) {
-                    err.println("exhibit: " + e.getMessage());
-                    failed++;
-                }
+            try (Capturer capturer = new Capturer(ws, me, options)) {
+                failed += captureEach(capturer, accepted, notes);
             }
         }
         if (failed > 0) {
@@ -130,6 +115,32 @@ public final class CaptureCommand implements Callable<Integer> {
             return ExitCode.FAILED;
         }
         return ExitCode.OK;
+    }
+
+    /** Captures the URLs one after the other, printing a line each; returns how many failed. */
+    private int captureEach(Capturer capturer, List<String> accepted, Map<String, String> notes) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean quiet = Exhibit.quiet(spec);
+        int failed = 0;
+        for (String url : accepted) {
+            try {
+                CaptureResult r = capturer.capture(url, notes);
+                out.println(line(r));
+                if (!quiet || r.outcome() == CaptureOutcome.FAILED) {
+                    r.record().warnings().forEach(w -> err.println("exhibit: " + r.outcome().json() + ": captures/"
+                            + r.id() + ": " + w));
+                }
+                if (r.stamp() != null) {
+                    Stamps.warn(r.stamp(), err, quiet);
+                }
+                failed += r.outcome() == CaptureOutcome.FAILED ? 1 : 0;
+            } catch (IOException e) {
+                err.println("exhibit: " + e.getMessage());
+                failed++;
+            }
+        }
+        return failed;
     }
 
     private CaptureOptions options() {

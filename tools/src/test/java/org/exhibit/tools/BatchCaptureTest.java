@@ -109,5 +109,19 @@ class BatchCaptureTest {
         try (Stream<Path> work = Files.list(dir.resolve(".work"))) {
             assertThat(work.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("scratch-"));
         }
+
+        Path bundles = Files.createDirectories(tmp.resolve("killed-bundles"));
+        Cli seal = Cli.run(home, "pw", "seal", "--case", dir.toString(), "--tsa", "local", "-o", bundles.toString());
+        assertThat(seal.exit()).as(seal.err()).isZero();
+        Path bundle;
+        try (Stream<Path> files = Files.list(bundles)) {
+            bundle = files.filter(p -> p.toString().endsWith(".zip")).findFirst().orElseThrow();
+        }
+        Cli verify = Cli.run(home, null, "verify", bundle.toString());
+        assertThat(verify.exit()).as(verify.out()).isEqualTo(ExitCode.OK);
+        assertThat(verify.out()).contains("VERIFIED").doesNotContain("FAIL ")
+                .contains("PASS custody-log").contains("PASS unlisted");
+        assertThat(verify.out().lines().filter(l -> l.startsWith("PASS records     data/captures/")).count())
+                .as(verify.out()).isEqualTo(SIZE);
     }
 }

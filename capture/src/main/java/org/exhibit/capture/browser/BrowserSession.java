@@ -22,8 +22,9 @@ import org.openqa.selenium.HasCapabilities;
 import org.openqa.selenium.remote.service.DriverService;
 
 /**
- * One running browser. Closing it quits the browser (bounded), stops chromedriver, ends any browser
- * process it left behind and deletes a fresh profile.
+ * One running browser, or one browser context of a pooled browser. Closing a browser of its own quits it
+ * (bounded), stops chromedriver, ends any browser process it left behind and deletes a fresh profile; closing
+ * a pooled session disposes of its context and gives the browser back to the {@link BrowserPool}.
  */
 public final class BrowserSession implements AutoCloseable {
     private final WebDriver driver;
@@ -31,6 +32,8 @@ public final class BrowserSession implements AutoCloseable {
     private final BrowserOptions options;
     private final Path userDataDir;
     private final boolean freshProfile;
+    private final Runnable giveBack;
+    private boolean givenBack;
     private final List<ConsoleMessage> console = new ArrayList<>();
 
     BrowserSession(WebDriver driver, DriverService service, BrowserOptions options, Path userDataDir, boolean fresh) {
@@ -39,6 +42,17 @@ public final class BrowserSession implements AutoCloseable {
         this.options = options;
         this.userDataDir = userDataDir;
         this.freshProfile = fresh;
+        this.giveBack = null;
+    }
+
+    /** A session in a pooled browser's context; {@code giveBack} ends the context and returns the browser. */
+    BrowserSession(WebDriver driver, BrowserOptions options, Runnable giveBack) {
+        this.driver = driver;
+        this.service = null;
+        this.options = options;
+        this.userDataDir = null;
+        this.freshProfile = false;
+        this.giveBack = giveBack;
     }
 
     public WebDriver driver() {
@@ -55,12 +69,16 @@ public final class BrowserSession implements AutoCloseable {
      */
     void fixViewport() {
         try {
-            cdp("Emulation.setDeviceMetricsOverride", Map.of("width", options.viewport().width(),
-                    "height", options.viewport().height(), "deviceScaleFactor", 1, "mobile", false));
+            applyViewport();
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    void applyViewport() {
+        cdp("Emulation.setDeviceMetricsOverride", Map.of("width", options.viewport().width(),
+                "height", options.viewport().height(), "deviceScaleFactor", 1, "mobile", false));
     }
 
     /** Runs a DevTools command through chromedriver's {@code executeCdpCommand}. */
@@ -95,6 +113,13 @@ public final class BrowserSession implements AutoCloseable {
 
     @Override
     public void close() {
+        if (giveBack != null) {
+            if (!givenBack) {
+                givenBack = true;
+                giveBack.run();
+            }
+            return;
+        }
         CompletableFuture<Void> quit = CompletableFuture.runAsync(driver::quit);
         try {
             quit.get(15, TimeUnit.SECONDS);

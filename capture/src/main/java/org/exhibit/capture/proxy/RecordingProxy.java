@@ -51,7 +51,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RecordingProxy implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
     private final ProxyConfig config;
-    private final InterceptionCa ca = InterceptionCa.create();
+    private final InterceptionCa ca;
     private final ChainCheck check = new ChainCheck();
     private final Traffic traffic = new Traffic();
     private final Map<String, OriginInfo> origins = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -65,8 +65,9 @@ public final class RecordingProxy implements AutoCloseable {
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "exhibit-proxy-watchdog"));
     private volatile boolean closed;
 
-    private RecordingProxy(ProxyConfig config) throws IOException {
+    private RecordingProxy(ProxyConfig config, InterceptionCa ca) throws IOException {
         this.config = config;
+        this.ca = ca;
         InetAddress bind = InetAddress.getByName(config.bindHost());
         if (!bind.isLoopbackAddress() && java.net.NetworkInterface.getByInetAddress(bind) == null) {
             // another address only when named on purpose (--proxy-host, for Selenium Grid nodes), and only one of this machine
@@ -96,7 +97,15 @@ public final class RecordingProxy implements AutoCloseable {
 
     /** Binds a port on {@link ProxyConfig#bindHost()}, creates the WARC and starts accepting browser connections. */
     public static RecordingProxy start(ProxyConfig config) throws IOException {
-        RecordingProxy proxy = new RecordingProxy(config);
+        return start(config, InterceptionCa.create());
+    }
+
+    /**
+     * As {@link #start(ProxyConfig)}, intercepting TLS with {@code ca}: one CA for a whole run, so that browsers
+     * kept running between captures ({@code BrowserPool}) trust every capture's proxy.
+     */
+    public static RecordingProxy start(ProxyConfig config, InterceptionCa ca) throws IOException {
+        RecordingProxy proxy = new RecordingProxy(config, ca);
         proxy.workers.execute(proxy::accept);
         long period = Math.max(50, Math.min(500, config.exchangeTimeout().toMillis() / 10));
         proxy.watchdog.scheduleAtFixedRate(() -> proxy.traffic.abortExpired(config.exchangeTimeout()),

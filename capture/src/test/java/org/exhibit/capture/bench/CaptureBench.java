@@ -34,9 +34,9 @@ public final class CaptureBench {
         Identity me = new IdentityStore(tmp.resolve("home")).create("Bench", null, null, "pw".toCharArray(), false);
         CaseWorkspace ws = CaseWorkspace.init(tmp.resolve("case"), "bench", "Benchmark", me.publicInfo());
         try (SampleSiteServer site = SampleSiteServer.start(samples.resolve("site"));
-             TsaServer tsa = TsaServer.start(LocalTsa.open(tmp.resolve("home/tsa")), 0)) {
-            Timestamper ts = new Timestamper(List.of(tsa.endpoint()), TrustAnchors.none().with(tsa.tsa().root()));
-            Capturer capturer = new Capturer(ws, me.publicInfo(), CaptureOptions.defaults().withTimestamper(ts));
+             TsaServer tsa = TsaServer.start(LocalTsa.open(tmp.resolve("home/tsa")), 0);
+             Capturer capturer = new Capturer(ws, me.publicInfo(), CaptureOptions.defaults()
+                     .withTimestamper(new Timestamper(List.of(tsa.endpoint()), TrustAnchors.none().with(tsa.tsa().root()))))) {
             List<String> urls = site.links(samples.resolve("links.txt"));
             capturer.capture(urls.get(0), Map.of());   // warm-up: JIT, page cache, font cache
             List<CaptureResult> results = new ArrayList<>();

@@ -65,6 +65,16 @@ final class CaptureTestPages {
                 bytes(ex, 200, "image/png", images.get(path));
             }
             case "/img/never.png" -> never(ex);
+            case "/remember.html" -> {
+                ex.getResponseHeaders().add("Set-Cookie", "visitor=seen-before; Path=/; Max-Age=3600");
+                ex.getResponseHeaders().add("Cache-Control", "max-age=3600");
+                html(ex, 200, page("Remember me", "<script>localStorage.setItem('visitor', 'seen-before');</script>"
+                        + "<p>You have been marked.</p>"), false);
+            }
+            case "/recall.html" -> html(ex, 200, page("Recall", "<p id=\"cookie\">cookie: "
+                    + String.valueOf(ex.getRequestHeaders().getFirst("Cookie")) + "</p><p id=\"storage\"></p>"
+                    + "<script>document.getElementById('storage').textContent = 'storage: '"
+                    + " + localStorage.getItem('visitor');</script>"), false);
             case "/missing.html" -> html(ex, 404, page("Not found", "<h1>404: no such page</h1>"), false);
             case "/broken.html" -> html(ex, 500, page("Server error", "<h1>500: the server failed</h1>"), false);
             default -> {
