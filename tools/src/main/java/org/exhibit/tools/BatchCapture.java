@@ -92,7 +92,10 @@ public final class BatchCapture {
         BatchResult result;
         try (Capturer capturer = new Capturer(ws, me, apply(options))) {
             BatchRunner runner = new BatchRunner(ws, me.actor(), new CapturerJob(capturer), batch, progress);
-            Thread hook = new Thread(runner::stopAndWait, "exhibit-batch-stop");
+            Thread hook = new Thread(() -> {
+                runner.stopAndWait();
+                capturer.close();                      // Ctrl-C: the running browsers are quit, not left behind
+            }, "exhibit-batch-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 result = runner.run(list);

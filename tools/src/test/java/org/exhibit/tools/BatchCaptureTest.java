@@ -76,14 +76,52 @@ class BatchCaptureTest {
     }
 
     @Test
-    void batchKilledWithKill9InTheMiddleAndRunAgainEndsWithTheSameCapturesAndAValidCustodyLog() throws Exception {
-        Path dir = BatchFixture.newCase(home, tmp.resolve("killed"));
+    void batchStoppedLikeCtrlCFinishesWhatRunsQuitsItsBrowsersAndResumes() throws Exception {
+        Path dir = BatchFixture.newCase(home, tmp.resolve("stopped"));
+        Path log = tmp.resolve("stopped.log");
+        Process child = childBatch(dir, links, log);
+        List<ProcessHandle> browsers = new ArrayList<>();
+        while (child.isAlive() && BatchFixture.finished(dir) < 2) {
+            child.descendants().forEach(p -> {
+                if (!browsers.contains(p)) {
+                    browsers.add(p);
+                }
+            });
+            Thread.sleep(100);
+        }
+        assertThat(child.isAlive()).as("the batch was still running when stopped: " + Files.readString(log)).isTrue();
+        child.destroy();                                                 // SIGTERM: what Ctrl-C does, shutdown hooks run
+        assertThat(child.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as("stopped within 3 minutes").isTrue();
+        Thread.sleep(2000);
+        assertThat(browsers).as("chromedriver and Chromium started by the batch").isNotEmpty()
+                .noneMatch(ProcessHandle::isAlive);
+        int stopped = BatchFixture.finished(dir);
+        assertThat(stopped).isBetween(2, SIZE - 1);
+        try (Stream<Path> folders = Files.list(dir.resolve("data/captures"))) {
+            assertThat(folders).as("no half-written capture folder").allSatisfy(f ->
+                    assertThat(f.resolve("capture.json")).isRegularFile());
+        }
+        BatchFixture.assertCustody(dir, stopped);
+
+        Cli resumed = Cli.run(home, null, BatchFixture.captureArgs(dir, links, "--parallel", "4"));
+        assertThat(resumed.err()).doesNotContain("Exception");
+        assertThat(BatchFixture.captures(dir)).isEqualTo(BatchFixture.expected(kinds));
+        BatchFixture.assertCustody(dir, SIZE);
+    }
+
+    /** {@code exhibit capture --urls} in a JVM of its own, so that it can be stopped or killed. */
+    private static Process childBatch(Path dir, Path links, Path log) throws java.io.IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 "-Dexhibit.home=" + home, "org.exhibit.tools.Exhibit"));
         cmd.addAll(List.of(BatchFixture.captureArgs(dir, links, "--parallel", "4")));
-        Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("killed.log").toFile()).start();
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    @Test
+    void batchKilledWithKill9InTheMiddleAndRunAgainEndsWithTheSameCapturesAndAValidCustodyLog() throws Exception {
+        Path dir = BatchFixture.newCase(home, tmp.resolve("killed"));
+        Process child = childBatch(dir, links, tmp.resolve("killed.log"));
         try {
             while (child.isAlive() && BatchFixture.finished(dir) < SIZE / 3) {
                 Thread.sleep(100);

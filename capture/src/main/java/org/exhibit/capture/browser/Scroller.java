@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * Scrolls down a screen at a time so that lazy images and infinite feeds load, until the bottom stays put,
- * the screen limit or the time limit is reached; then back to the top.
+ * the screen limit or the time limit is reached; then back to the top. A page that fits in one screen is not
+ * scrolled: everything on it is already in view.
  */
 final class Scroller {
     private static final long PAUSE_MS = 200;
@@ -16,6 +17,8 @@ final class Scroller {
             + "return [window.scrollY, window.innerHeight, Math.max(e.scrollHeight, document.body ? document.body.scrollHeight : 0)];";
     private static final String HEIGHT = "const e = document.scrollingElement || document.documentElement;"
             + "return Math.max(e.scrollHeight, document.body ? document.body.scrollHeight : 0);";
+    private static final String FITS = "const e = document.scrollingElement || document.documentElement;"
+            + "return Math.max(e.scrollHeight, document.body ? document.body.scrollHeight : 0) <= window.innerHeight + 1;";
 
     private final BrowserSession session;
     private final PageTimeouts timeouts;
@@ -27,6 +30,9 @@ final class Scroller {
 
     /** Returns the number of screens scrolled; reports a hit limit to {@code partial}. */
     Integer run(Consumer<String> partial) throws InterruptedException {
+        if (Boolean.TRUE.equals(session.script(FITS))) {
+            return 1;
+        }
         Instant deadline = Instant.now().plus(timeouts.scroll());
         int screens = 1;
         try {
