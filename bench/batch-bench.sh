@@ -38,7 +38,8 @@ for P in 1 2 4; do
       --attempts 2 --retry-pause 0.2 --json --quiet > "$OUT/result-p$P.json" || true
   T=$(python3 -c "print($(now) - $T0)")
   RATE[$P]=$(per_min "$N" "$T")
-  echo "exhibit --parallel $P: $N URLs in ${T%.*} s = ${RATE[$P]} captures/min"
+  echo "exhibit --parallel $P: $N URLs in ${T%.*} s = ${RATE[$P]} captures/min; outcomes $(python3 -c \
+      "import json; print(json.load(open('$OUT/result-p$P.json'))['counts'])")"
 done
 
 T0=$(now)
@@ -46,18 +47,22 @@ T0=$(now)
 T=$(python3 -c "print($(now) - $T0)"); WGET=$(per_min "$N" "$T")
 echo "wget --warc-file --page-requisites: ${T%.*} s = $WGET URLs/min"
 
-T0=$(now)
-(cd "$OUT" && mkdir -p single-file && "$OUT/../node_modules/.bin/single-file" --browser-executable-path=/usr/bin/chromium \
-    --browser-args='["--no-sandbox","--headless=new"]' --urls-file=links.txt --output-directory=single-file \
-    > single-file.log 2>&1) || true
-T=$(python3 -c "print($(now) - $T0)"); SF=$(per_min "$N" "$T")
-echo "single-file: ${T%.*} s = $SF pages/min"
+declare -A SF
+for W in 1 4; do
+  T0=$(now)
+  (cd "$OUT" && mkdir -p "single-file-$W" && "$OUT/../node_modules/.bin/single-file" --browser-executable-path=/usr/bin/chromium \
+      --browser-args='["--no-sandbox","--headless=new"]' --max-parallel-workers="$W" --urls-file=links.txt \
+      --output-directory="single-file-$W" > "single-file-$W.log" 2>&1) || true
+  T=$(python3 -c "print($(now) - $T0)"); SF[$W]=$(per_min "$N" "$T")
+  echo "single-file --max-parallel-workers $W: ${T%.*} s = ${SF[$W]} pages/min, $(ls "$OUT/single-file-$W" | wc -l) pages saved"
+done
 
-python3 - "$OUT" "${RATE[1]}" "${RATE[2]}" "${RATE[4]}" "$WGET" "$SF" <<'PY'
+python3 - "$OUT" "${RATE[1]}" "${RATE[2]}" "${RATE[4]}" "$WGET" "${SF[1]}" "${SF[4]}" <<'PY'
 import sys
-out, p1, p2, p4, wget, sf = sys.argv[1], *map(float, sys.argv[2:])
+out, p1, p2, p4, wget, sf1, sf4 = sys.argv[1], *map(float, sys.argv[2:])
 lines = [f"speed-up over --parallel 1: x{p2/p1:.2f} at 2, x{p4/p1:.2f} at 4",
-         f"exhibit --parallel 4 vs single-file: x{p4/sf:.2f}; vs wget: x{p4/wget:.2f}"]
+         f"exhibit vs single-file, same parallelism: x{p1/sf1:.2f} at 1, x{p4/sf4:.2f} at 4 (above 1: exhibit is faster)",
+         f"exhibit --parallel 4 vs wget (no browser): x{p4/wget:.2f}"]
 print("\n".join(lines))
 open(out + "/summary.txt", "w").write("\n".join(lines) + "\n")
 PY
