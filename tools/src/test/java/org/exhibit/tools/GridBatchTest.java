@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The same batch through a real Selenium Grid standalone gives the same captures as on this machine. */
 class GridBatchTest {
-    static final int SIZE = Integer.getInteger("exhibit.grid.size", 8);
+    static final int SIZE = Integer.getInteger("exhibit.grid.size", 12);   // 12: every kind of link once at least
 
     @TempDir
     Path tmp;
