@@ -88,7 +88,8 @@ final class ByteLuma {
             }
         } else {
             for (int x = 0; x < cols; x++, p += pixel) {
-                out[o + x] = Luma.R * (data[p + r] & 0xff) + Luma.G * (data[p + g] & 0xff) + Luma.B * (data[p + b] & 0xff);
+                out[o + x] = Luma.R * (data[p + r] & 0xff) + Luma.G * (data[p + g] & 0xff)
+                        + Luma.B * (data[p + b] & 0xff);
             }
         }
     }

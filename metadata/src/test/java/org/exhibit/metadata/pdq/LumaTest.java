@@ -57,7 +57,8 @@ class LumaTest {
                         n++;
                     }
                 }
-                assertThat((double) reduced.values()[i * 10 + j]).as("block (%d, %d)", i, j).isCloseTo(sum / n, within(1e-3));
+                assertThat((double) reduced.values()[i * 10 + j]).as("block (%d, %d)", i, j)
+                        .isCloseTo(sum / n, within(1e-3));
             }
         }
     }
