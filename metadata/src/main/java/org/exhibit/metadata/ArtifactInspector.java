@@ -25,8 +25,8 @@ import org.exhibit.metadata.pdq.PdqImageReader;
  * Turns a file into an {@link Artifact}: media type detected from content (Tika, never the name), SHA-256
  * always, MD5 for everything but still images (what hash-matching services take for video), and for images
  * the PDQ hash and an EXIF/GPS summary, for PDFs the document metadata. Hashing and type detection share one
- * streaming read. Bad content (corrupt, truncated, too large, unsupported) never throws: it becomes a
- * warning in the artifact.
+ * streaming read; a caller that already has the SHA-256 passes it in and it is not computed again. Bad
+ * content (corrupt, truncated, too large, unsupported) never throws: it becomes a warning in the artifact.
  *
  * <pre>{@code
  * ArtifactInspector inspector = new ArtifactInspector();
@@ -53,24 +53,47 @@ public final class ArtifactInspector {
      *                     cannot make this throw
      */
     public Artifact inspect(Path file, String relativePath, String role) throws IOException {
-        return inspectFully(file, relativePath, role).artifact();
+        return inspectFully(file, relativePath, role, null).artifact();
     }
 
-    /** As {@link #inspect}, also returning the full metadata dump for a {@code metadata} file. */
+    /**
+     * As {@link #inspect(Path, String, String)} for a file whose SHA-256 the caller has already computed and
+     * checked (ingest hashes while it copies): it is not computed again, and an image is then read only as
+     * far as its type, its metadata and its pixels need. The artifact carries {@code sha256} as given.
+     */
+    public Artifact inspect(Path file, String relativePath, String role, Sha256 sha256) throws IOException {
+        return inspectFully(file, relativePath, role, sha256).artifact();
+    }
+
+    /** As {@link #inspect(Path, String, String)}, also returning the full metadata dump for a {@code metadata} file. */
     public Inspection inspectFully(Path file, String relativePath, String role) throws IOException {
-        MessageDigest sha = Sha256.newDigest();
+        return inspectFully(file, relativePath, role, null);
+    }
+
+    /**
+     * As {@link #inspect(Path, String, String, Sha256)}, also returning the full metadata dump.
+     *
+     * @param sha256 the file's SHA-256 when the caller already has it, or null to compute it here
+     */
+    public Inspection inspectFully(Path file, String relativePath, String role, Sha256 sha256) throws IOException {
+        MessageDigest sha = sha256 == null ? Sha256.newDigest() : null;
         MessageDigest md5 = md5();
         String mediaType;
         long size = 0;
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = new BufferedInputStream(new DigestInputStream(new DigestInputStream(raw, sha), md5), 1 << 16)) {
+             InputStream in = new BufferedInputStream(new DigestInputStream(
+                     sha == null ? raw : new DigestInputStream(raw, sha), md5), 1 << 16)) {
             mediaType = MediaTypeDetector.detect(in);
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) >= 0; ) {
-                size += n;
+            if (sha != null || !mediaType.startsWith("image/")) { // an image needs no MD5: stop if the SHA-256 is known
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                    size += n;
+                }
+            } else {
+                size = Files.size(file);
             }
         }
-        String sha256 = HexFormat.of().formatHex(sha.digest());
+        String sha256Hex = sha == null ? sha256.hex() : HexFormat.of().formatHex(sha.digest());
         List<String> warnings = new ArrayList<>();
         boolean image = mediaType.startsWith("image/");
         Artifact.Pdq pdq = null;
@@ -85,7 +108,7 @@ public final class ArtifactInspector {
         }
         Map<String, String> document = DocumentMetadataReader.read(file, mediaType, warnings);
         String md5Hex = image ? null : HexFormat.of().formatHex(md5.digest());
-        Artifact artifact = new Artifact(relativePath, role, mediaType, size, sha256, md5Hex, pdq, exif, document,
+        Artifact artifact = new Artifact(relativePath, role, mediaType, size, sha256Hex, md5Hex, pdq, exif, document,
                 null, warnings);
         return new Inspection(artifact, full);
     }

@@ -12,6 +12,7 @@ import java.util.TimeZone;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.record.Artifact;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +122,38 @@ class ArtifactInspectorTest {
         Artifact a = inspector.inspect(f, "x.pdf", "original");
         assertThat(a.mediaType()).isEqualTo("application/octet-stream");
         assertThat(a.document()).isNull();
+    }
+
+    @Test
+    void aKnownSha256IsTakenAsGivenWhileTheMd5IsStillComputed(@TempDir Path dir) throws Exception {
+        Path text = Files.writeString(dir.resolve("chat.txt"), "12:02 them: last chance\n".repeat(5000));
+        Sha256 given = new Sha256(tool("sha256sum", text));
+        Artifact a = inspector.inspect(text, "chat.txt", "original", given);
+        assertThat(a).isEqualTo(inspector.inspect(text, "chat.txt", "original"));
+        assertThat(a.md5()).isEqualTo(tool("md5sum", text));
+        assertThat(a.size()).isEqualTo(Files.size(text));
+        // the caller vouches for the digest: it is recorded, not recomputed
+        assertThat(inspector.inspect(text, "chat.txt", "original", Sha256.ZERO).sha256()).isEqualTo(Sha256.ZERO.hex());
+    }
+
+    @Test
+    void anImageWithAKnownSha256IsDescribedAsWithout() throws IOException {
+        Path jpg = TestData.resource("images/camera.jpg");
+        Artifact a = inspector.inspect(jpg, "camera.jpg", "original", Sha256.of(jpg));
+        assertThat(a).isEqualTo(inspector.inspect(jpg, "camera.jpg", "original"));
+        assertThat(a.pdq()).isNotNull();
+        assertThat(a.exif()).containsEntry("model", "Pixel 7");
+        assertThat(a.size()).isEqualTo(Files.size(jpg));
+    }
+
+    @Test
+    void theIngestDescriberGivesWhatTheInspectorGives(@TempDir Path dir) throws IOException {
+        Path jpg = TestData.resource("images/camera.jpg");
+        Path pdf = Files.write(dir.resolve("x.pdf"), new byte[] {'%', 'P', 'D', 'F', '-', '1', '.', '7', '\n', 0, 1, 2});
+        for (Path f : new Path[] {jpg, pdf}) {
+            assertThat(new InspectingDescriber().describe(f, "item", "original", Sha256.of(f)))
+                    .isEqualTo(inspector.inspect(f, "item", "original"));
+        }
     }
 
     static String tool(String name, Path file) throws IOException, InterruptedException {

@@ -1,41 +1,52 @@
 package org.exhibit.metadata.pdq;
 
 /**
- * A one-dimensional moving average, the building block of the Jarosz tent filter. With a window of W and
- * H = (W + 2) / 2, output k is the mean of inputs k - (W - H) .. k + H - 1 that exist, so the window is
- * centred (leaning right for even W) and shrinks at both ends instead of padding.
+ * A moving average down the columns of an image, the building block of the Jarosz tent filter. With a window
+ * of W and H = (W + 2) / 2, output k of a column is the mean of its inputs k - (W - H) .. k + H - 1 that
+ * exist, so the window is centred (leaning right for even W) and shrinks at both ends instead of padding.
+ * All columns advance together, a row at a time: memory is read in order and the additions of one column
+ * do not wait on one another's, so the JIT can vectorise them.
  */
 final class BoxFilter {
     private BoxFilter() {
     }
 
-    /**
-     * Filters {@code length} values of {@code in}, starting at {@code offset} and {@code stride} apart, into
-     * the same positions of {@code out}.
-     */
-    static void apply(float[] in, float[] out, int offset, int stride, int length, int window) {
+    /** Filters each column of the row-major {@code rows x cols} image {@code in} into {@code out}. */
+    static void applyColumns(float[] in, float[] out, int rows, int cols, int window) {
         int half = (window + 2) / 2;
         int behind = window - half;
         int ahead = half - 1;
-        float sum = 0;
+        float[] sum = new float[cols];
         int count = 0;
-        // prime the sum with inputs 0 .. ahead-1 (those ahead of output 0, minus the last one)
-        for (int i = 0; i < Math.min(ahead, length); i++) {
-            sum += in[offset + i * stride];
+        // prime the sums with rows 0 .. ahead-1 (those ahead of output row 0, minus the last one)
+        for (int i = 0; i < Math.min(ahead, rows); i++) {
+            add(sum, in, i * cols);
             count++;
         }
-        for (int k = 0; k < length; k++) {
+        for (int k = 0; k < rows; k++) {
             int enter = k + ahead;
-            if (enter < length) {
-                sum += in[offset + enter * stride];
+            if (enter < rows) {
+                add(sum, in, enter * cols);
                 count++;
             }
             int leave = k - behind - 1;
             if (leave >= 0) {
-                sum -= in[offset + leave * stride];
+                int from = leave * cols;
+                for (int c = 0; c < cols; c++) {
+                    sum[c] -= in[from + c];
+                }
                 count--;
             }
-            out[offset + k * stride] = sum / count;
+            int to = k * cols;
+            for (int c = 0; c < cols; c++) {
+                out[to + c] = sum[c] / count;
+            }
+        }
+    }
+
+    private static void add(float[] sum, float[] in, int from) {
+        for (int c = 0; c < sum.length; c++) {
+            sum[c] += in[from + c];
         }
     }
 }

@@ -18,11 +18,14 @@ final class CmykLuma {
      * @param ycck          whether the Adobe transform is 2 (YCCK)
      */
     static Luma of(Raster raster, boolean adobeInverted, boolean ycck) {
-        int rows = raster.getHeight();
+        return Luma.averaged(rows(raster, adobeInverted, ycck), raster.getHeight(), raster.getWidth(), 1);
+    }
+
+    /** The raster's luminance row by row; parameters as for {@link #of}. */
+    static LumaRows rows(Raster raster, boolean adobeInverted, boolean ycck) {
         int cols = raster.getWidth();
-        float[] out = new float[rows * cols];
         int[] px = new int[cols * 4];
-        for (int y = 0; y < rows; y++) {
+        return (y, out) -> {
             raster.getPixels(raster.getMinX(), raster.getMinY() + y, cols, 1, px);
             for (int x = 0; x < cols; x++) {
                 float r;
@@ -49,10 +52,9 @@ final class CmykLuma {
                 }
                 // k here is 255 for no black ink; scale each channel by it
                 float f = k / 255f;
-                out[y * cols + x] = Luma.R * r * f + Luma.G * g * f + Luma.B * b * f;
+                out[x] = Luma.R * r * f + Luma.G * g * f + Luma.B * b * f;
             }
-        }
-        return new Luma(out, rows, cols);
+        };
     }
 
     private static float clamp(float v) {

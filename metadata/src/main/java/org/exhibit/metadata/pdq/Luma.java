@@ -1,9 +1,6 @@
 package org.exhibit.metadata.pdq;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorModel;
-import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
 
 /**
  * An image reduced to luminance, row-major, one float per pixel on a 0-255 scale.
@@ -30,33 +27,56 @@ public record Luma(float[] values, int rows, int cols) {
      * without the gamma conversion {@link BufferedImage#getRGB} would apply to a linear grey colour space.
      */
     public static Luma of(BufferedImage img) {
-        int rows = img.getHeight();
-        int cols = img.getWidth();
-        float[] out = new float[rows * cols];
-        ColorModel cm = img.getColorModel();
-        Raster raster = img.getRaster();
-        boolean grey = !(cm instanceof IndexColorModel) && cm.getNumColorComponents() == 1;
-        if (grey) {
-            int bits = cm.getComponentSize(0);
-            float scale = 255f / ((1 << bits) - 1);
-            int[] row = new int[cols];
+        return of(img, 1);
+    }
+
+    /**
+     * Luminance of a decoded image reduced by a whole {@code factor}: each value is the mean of a
+     * {@code factor x factor} block (fewer pixels at the right and bottom edges). A box filter like the
+     * ones PDQ applies next, so it changes the hash little while it divides the filtering work by factor².
+     */
+    public static Luma of(BufferedImage img, int factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("expected a reduction factor of at least 1, got " + factor);
+        }
+        Luma direct = ByteLuma.of(img, factor);
+        return direct != null ? direct : averaged(LumaRows.of(img), img.getHeight(), img.getWidth(), factor);
+    }
+
+    /** The rows of a {@code rows x cols} image averaged over {@code factor x factor} blocks, read row by row. */
+    static Luma averaged(LumaRows source, int rows, int cols, int factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("expected a reduction factor of at least 1, got " + factor);
+        }
+        int outRows = (rows + factor - 1) / factor;
+        int outCols = (cols + factor - 1) / factor;
+        float[] out = new float[outRows * outCols];
+        float[] row = new float[cols];
+        if (factor == 1) {
             for (int y = 0; y < rows; y++) {
-                raster.getSamples(0, y, cols, 1, 0, row);
-                for (int x = 0; x < cols; x++) {
-                    out[y * cols + x] = row[x] * scale;
-                }
+                source.row(y, row);
+                System.arraycopy(row, 0, out, y * cols, cols);
             }
-        } else {
-            int[] row = new int[cols];
-            for (int y = 0; y < rows; y++) {
-                img.getRGB(0, y, cols, 1, row, 0, cols);
-                for (int x = 0; x < cols; x++) {
-                    int rgb = row[x];
-                    out[y * cols + x] = R * ((rgb >> 16) & 0xff) + G * ((rgb >> 8) & 0xff) + B * (rgb & 0xff);
+            return new Luma(out, rows, cols);
+        }
+        for (int y = 0; y < rows; y++) {
+            source.row(y, row);
+            int base = (y / factor) * outCols;
+            for (int j = 0, x = 0; j < outCols; j++) {
+                float sum = 0;
+                for (int end = Math.min(x + factor, cols); x < end; x++) {
+                    sum += row[x];
                 }
+                out[base + j] += sum;
             }
         }
-        return new Luma(out, rows, cols);
+        for (int i = 0; i < outRows; i++) {
+            int h = Math.min(factor, rows - i * factor);
+            for (int j = 0; j < outCols; j++) {
+                out[i * outCols + j] /= h * Math.min(factor, cols - j * factor);
+            }
+        }
+        return new Luma(out, outRows, outCols);
     }
 
     /** This image rotated or flipped. */

@@ -21,14 +21,21 @@ import org.w3c.dom.Node;
 
 /**
  * Decodes an image file for hashing within a memory budget. The declared size is read first; images are
- * decoded with source subsampling so that the long side is at most {@link #WORKING_SIDE} pixels (the C++
- * reference likewise shrinks anything over 512 before filtering). Images over {@link #LARGE_PIXELS} pixels
+ * decoded with source subsampling so that the long side is at most {@link #WORKING_SIDE} pixels, and their
+ * luminance is then averaged down to about {@link #HASHING_SIDE} (the C++ reference likewise shrinks
+ * anything over 512 before filtering). Images over {@link #LARGE_PIXELS} pixels
  * are hashed with a warning, images over {@link #MAX_PIXELS} are refused. The first frame of an animation is
  * used; CMYK and YCCK JPEGs are converted from their raw raster; EXIF orientation is applied.
  */
 public final class PdqImageReader {
     /** Longest side decoded; past it the decoder keeps every n-th pixel. */
     public static final int WORKING_SIDE = 2048;
+    /**
+     * Long side the luminance is averaged down to before PDQ's own filtering, by the whole factor that comes
+     * nearest (so the long side ends between 2/3 and 4/3 of this): the tent filter at full size costs more
+     * than the decoding, and the averaging changes the hash no more than decoder differences do.
+     */
+    public static final int HASHING_SIDE = 512;
     /** Pixel count from which the record says the hash came from a subsample of a very large image. */
     public static final long LARGE_PIXELS = 50_000_000L;
     /** Pixel count past which an image is not decoded at all. */
@@ -93,10 +100,15 @@ public final class PdqImageReader {
             luma = cmyk(reader, param, warnings);
         } else {
             BufferedImage img = reader.read(0, param);
-            luma = Luma.of(img);
+            luma = Luma.of(img, reduction(img.getWidth(), img.getHeight()));
         }
         Dihedral upright = Dihedral.uprightFromExifOrientation(orientation);
         return new DecodedImage(luma.transform(upright), width, height, step, format, warnings);
+    }
+
+    /** The whole factor that brings the long side of a decoded image nearest to {@link #HASHING_SIDE}. */
+    static int reduction(int width, int height) {
+        return Math.max(1, (Math.max(width, height) + HASHING_SIDE / 2) / HASHING_SIDE);
     }
 
     private static Luma cmyk(ImageReader reader, ImageReadParam param, List<String> warnings) throws IOException {
@@ -106,7 +118,8 @@ public final class PdqImageReader {
         }
         int transform = adobeTransform(metadata(reader));
         warnings.add((transform == 2 ? "YCCK" : "CMYK") + " JPEG: converted to RGB without its ICC profile");
-        return CmykLuma.of(raster, transform >= 0, transform == 2);
+        return Luma.averaged(CmykLuma.rows(raster, transform >= 0, transform == 2), raster.getHeight(),
+                raster.getWidth(), reduction(raster.getWidth(), raster.getHeight()));
     }
 
     /** The JPEG's native metadata; null where the JDK cannot parse it (it rejects some JFIF+EXIF layouts). */

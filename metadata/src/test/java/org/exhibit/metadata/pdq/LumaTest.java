@@ -1,0 +1,145 @@
+package org.exhibit.metadata.pdq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.awt.image.BufferedImage;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The fast paths against the plain definitions: Rec. 601 luminance of getRGB, block means, moving averages. */
+class LumaTest {
+    @ParameterizedTest
+    @ValueSource(ints = {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_INT_RGB,
+            BufferedImage.TYPE_INT_ARGB})
+    void luminanceEqualsTheRec601WeightsOfGetRgbExactly(int type) {
+        BufferedImage img = noise(37, 23, type);
+        Luma luma = Luma.of(img);
+        assertThat(luma.rows()).isEqualTo(23);
+        assertThat(luma.cols()).isEqualTo(37);
+        for (int y = 0; y < 23; y++) {
+            for (int x = 0; x < 37; x++) {
+                int p = img.getRGB(x, y);
+                float expected = Luma.R * ((p >> 16) & 0xff) + Luma.G * ((p >> 8) & 0xff) + Luma.B * (p & 0xff);
+                assertThat(luma.values()[y * 37 + x]).as("(%d, %d)", x, y).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void greyLuminanceIsTheGreyLevelItself() {
+        BufferedImage img = noise(19, 11, BufferedImage.TYPE_BYTE_GRAY);
+        Luma luma = Luma.of(img);
+        for (int y = 0; y < 11; y++) {
+            for (int x = 0; x < 19; x++) {
+                assertThat(luma.values()[y * 19 + x]).isEqualTo(img.getRaster().getSample(x, y, 0));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_INT_RGB})
+    void reducedLuminanceIsTheMeanOfEachBlockIncludingThePartialOnesAtTheEdges(int type) {
+        BufferedImage img = noise(37, 23, type);
+        float[] full = Luma.of(img).values();
+        Luma reduced = Luma.of(img, 4);
+        assertThat(reduced.cols()).isEqualTo(10);
+        assertThat(reduced.rows()).isEqualTo(6);
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 10; j++) {
+                double sum = 0;
+                int n = 0;
+                for (int y = 4 * i; y < Math.min(23, 4 * i + 4); y++) {
+                    for (int x = 4 * j; x < Math.min(37, 4 * j + 4); x++) {
+                        sum += full[y * 37 + x];
+                        n++;
+                    }
+                }
+                assertThat((double) reduced.values()[i * 10 + j]).as("block (%d, %d)", i, j)
+                        .isCloseTo(sum / n, within(1e-3));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 7, 40})
+    void columnFilterIsTheMeanOfTheInputsInsideTheWindow(int window) {
+        int rows = 31;
+        int cols = 5;
+        float[] in = new float[rows * cols];
+        Random rnd = new Random(window);
+        for (int i = 0; i < in.length; i++) {
+            in[i] = rnd.nextFloat() * 255;
+        }
+        float[] out = new float[in.length];
+        BoxFilter.applyColumns(in, out, rows, cols, window);
+        int half = (window + 2) / 2;
+        for (int c = 0; c < cols; c++) {
+            for (int k = 0; k < rows; k++) {
+                double sum = 0;
+                int n = 0;
+                for (int i = k - (window - half); i <= k + half - 1; i++) {
+                    if (i >= 0 && i < rows) {
+                        sum += in[i * cols + c];
+                        n++;
+                    }
+                }
+                assertThat((double) out[k * cols + c]).as("column %d row %d", c, k).isCloseTo(sum / n, within(1e-3));
+            }
+        }
+    }
+
+    @Test
+    void filteringColumnsFirstGivesTheReferenceOrdersResult() {
+        int rows = 300;
+        int cols = 451;
+        float[] values = Luma.of(noise(cols, rows, BufferedImage.TYPE_3BYTE_BGR)).values();
+        float[][] ours = PdqHasher.downsample(new Luma(values, rows, cols));
+        // the reference's order: rows then columns, twice, each a plain moving average
+        double[] a = new double[values.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = values[i];
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            a = along(a, rows, cols, (cols + 127) / 128, true);
+            a = along(a, rows, cols, (rows + 127) / 128, false);
+        }
+        for (int i = 0; i < 64; i++) {
+            for (int j = 0; j < 64; j++) {
+                double expected = a[(int) ((i + 0.5) * rows / 64) * cols + (int) ((j + 0.5) * cols / 64)];
+                assertThat((double) ours[i][j]).isCloseTo(expected, within(1e-2));
+            }
+        }
+    }
+
+    private static double[] along(double[] in, int rows, int cols, int window, boolean alongRows) {
+        double[] out = new double[in.length];
+        int half = (window + 2) / 2;
+        int length = alongRows ? cols : rows;
+        for (int line = 0; line < (alongRows ? rows : cols); line++) {
+            for (int k = 0; k < length; k++) {
+                double sum = 0;
+                int n = 0;
+                for (int i = Math.max(0, k - (window - half)); i <= Math.min(length - 1, k + half - 1); i++) {
+                    sum += in[alongRows ? line * cols + i : i * cols + line];
+                    n++;
+                }
+                out[alongRows ? line * cols + k : k * cols + line] = sum / n;
+            }
+        }
+        return out;
+    }
+
+    private static BufferedImage noise(int w, int h, int type) {
+        BufferedImage img = new BufferedImage(w, h, type);
+        Random rnd = new Random(w * 31L + h + type);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.setRGB(x, y, rnd.nextInt());
+            }
+        }
+        return img;
+    }
+}
