@@ -84,7 +84,8 @@ class MboxReaderTest {
         Path mbox = Files.writeString(dir.resolve("plain.mbox"), "From a@example.com Sat Jun 14 19:37:07 2025\n"
                 + "Message-ID: <plain@example.com>\n\nFromage, not quoted.\n");
         assertThat(MboxReader.spans(mbox)).singleElement().satisfies(s -> assertThat(s[2]).isZero());
-        assertThat(new MboxReader().read(mbox, null)).extracting(Email::messageId).containsExactly("<plain@example.com>");
+        assertThat(new MboxReader().read(mbox, null)).extracting(Email::messageId)
+                .containsExactly("<plain@example.com>");
     }
 
     private static List<Path> mboxTemporaries() throws IOException {
