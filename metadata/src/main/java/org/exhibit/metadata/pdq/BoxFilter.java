@@ -44,6 +44,27 @@ final class BoxFilter {
         }
     }
 
+    /**
+     * Row {@code k} of what {@link #applyColumns} would output, alone: the mean of the input rows in its
+     * window, written to {@code out[offset .. offset+cols-1]}.
+     */
+    static void meanAt(float[] in, int rows, int cols, int window, int k, float[] out, int offset) {
+        int half = (window + 2) / 2;
+        int first = Math.max(0, k - (window - half));
+        int last = Math.min(rows - 1, k + half - 1);
+        java.util.Arrays.fill(out, offset, offset + cols, 0f);
+        for (int r = first; r <= last; r++) {
+            int from = r * cols;
+            for (int c = 0; c < cols; c++) {
+                out[offset + c] += in[from + c];
+            }
+        }
+        int count = last - first + 1;
+        for (int c = 0; c < cols; c++) {
+            out[offset + c] /= count;
+        }
+    }
+
     private static void add(float[] sum, float[] in, int from) {
         for (int c = 0; c < sum.length; c++) {
             sum[c] += in[from + c];

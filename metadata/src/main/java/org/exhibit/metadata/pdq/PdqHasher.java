@@ -50,46 +50,40 @@ public final class PdqHasher {
 
     /**
      * Tent-filters (two X,Y passes of box filters) and samples the 64x64 pixel centres. The filters along
-     * rows and along columns act on different axes, so they commute: both column passes run first, then
-     * the image is transposed once and both row passes run as column passes too. A column pass walks
-     * memory in order and has no chain of dependent additions, which makes it several times faster than a
-     * pass along each row; the result differs from the reference's order only by float rounding.
+     * rows and along columns act on different axes, so they commute, and only the sampled pixels are needed:
+     * the first column pass covers the image, the second only the 64 sampled rows; those rows are transposed
+     * and the two row passes run as column passes too, the second only at the 64 sampled columns. A column
+     * pass walks memory in order and its additions do not wait on one another, unlike a pass along a row.
+     * The result differs from the reference's order of passes only by float rounding.
      */
     static float[][] downsample(Luma luma) {
         int rows = luma.rows();
         int cols = luma.cols();
-        float[] a = new float[rows * cols];
-        float[] b = new float[rows * cols];
         int windowAlongRows = (cols + WINDOW_DIVISOR - 1) / WINDOW_DIVISOR;
         int windowAlongCols = (rows + WINDOW_DIVISOR - 1) / WINDOW_DIVISOR;
-        BoxFilter.applyColumns(luma.values(), a, rows, cols, windowAlongCols);
-        BoxFilter.applyColumns(a, b, rows, cols, windowAlongCols);
-        transpose(b, a, rows, cols);
-        BoxFilter.applyColumns(a, b, cols, rows, windowAlongRows);
-        BoxFilter.applyColumns(b, a, cols, rows, windowAlongRows);
-        float[][] out = new float[64][64];
+        float[] once = new float[rows * cols];
+        BoxFilter.applyColumns(luma.values(), once, rows, cols, windowAlongCols);
+        float[] sampledRows = new float[64 * cols];
         for (int i = 0; i < 64; i++) {
-            int r = (int) (((i + 0.5) * rows) / 64);
-            for (int j = 0; j < 64; j++) {
-                int c = (int) (((j + 0.5) * cols) / 64);
-                out[i][j] = a[c * rows + r];
+            BoxFilter.meanAt(once, rows, cols, windowAlongCols, (int) (((i + 0.5) * rows) / 64), sampledRows, i * cols);
+        }
+        float[] across = new float[cols * 64];
+        for (int i = 0; i < 64; i++) {
+            for (int c = 0; c < cols; c++) {
+                across[c * 64 + i] = sampledRows[i * cols + c];
+            }
+        }
+        float[] acrossOnce = new float[cols * 64];
+        BoxFilter.applyColumns(across, acrossOnce, cols, 64, windowAlongRows);
+        float[] sampled = new float[64];
+        float[][] out = new float[64][64];
+        for (int j = 0; j < 64; j++) {
+            BoxFilter.meanAt(acrossOnce, cols, 64, windowAlongRows, (int) (((j + 0.5) * cols) / 64), sampled, 0);
+            for (int i = 0; i < 64; i++) {
+                out[i][j] = sampled[i];
             }
         }
         return out;
-    }
-
-    /** Writes the {@code rows x cols} matrix {@code in} as the {@code cols x rows} matrix {@code out}. */
-    private static void transpose(float[] in, float[] out, int rows, int cols) {
-        final int tile = 32;
-        for (int r0 = 0; r0 < rows; r0 += tile) {
-            for (int c0 = 0; c0 < cols; c0 += tile) {
-                for (int r = r0; r < Math.min(rows, r0 + tile); r++) {
-                    for (int c = c0; c < Math.min(cols, c0 + tile); c++) {
-                        out[c * rows + r] = in[r * cols + c];
-                    }
-                }
-            }
-        }
     }
 
     /** The reference's heuristic: the sum of quantised neighbour differences, scaled to 0-100. */

@@ -91,6 +91,27 @@ class LumaTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 5, 40})
+    void oneRowOfTheColumnFilterAloneEqualsThatRowOfTheWholePass(int window) {
+        int rows = 23;
+        int cols = 7;
+        float[] in = new float[rows * cols];
+        Random rnd = new Random(window);
+        for (int i = 0; i < in.length; i++) {
+            in[i] = rnd.nextFloat() * 255;
+        }
+        float[] all = new float[in.length];
+        BoxFilter.applyColumns(in, all, rows, cols, window);
+        float[] one = new float[cols + 3];
+        for (int k = 0; k < rows; k++) {
+            BoxFilter.meanAt(in, rows, cols, window, k, one, 3);
+            for (int c = 0; c < cols; c++) {
+                assertThat(one[3 + c]).as("row %d column %d", k, c).isCloseTo(all[k * cols + c], within(1e-3f));
+            }
+        }
+    }
+
     @Test
     void filteringColumnsFirstGivesTheReferenceOrdersResult() {
         int rows = 300;
