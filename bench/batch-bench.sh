@@ -54,7 +54,7 @@ for W in 1 4; do
       --browser-args='["--no-sandbox","--headless=new"]' --max-parallel-workers="$W" --urls-file=links.txt \
       --output-directory="single-file-$W" > "single-file-$W.log" 2>&1) || true
   T=$(python3 -c "print($(now) - $T0)"); SF[$W]=$(per_min "$N" "$T")
-  echo "single-file --max-parallel-workers $W: ${T%.*} s = ${SF[$W]} pages/min, $(ls "$OUT/single-file-$W" | wc -l) pages saved"
+  echo "single-file --max-parallel-workers $W: ${T%.*} s = ${SF[$W]} pages/min, $(ls "$OUT/single-file-$W" | wc -l) pages saved, $(grep -c 'URL:' "$OUT/single-file-$W.log" || true) errors logged"
 done
 
 python3 - "$OUT" "${RATE[1]}" "${RATE[2]}" "${RATE[4]}" "$WGET" "${SF[1]}" "${SF[4]}" <<'PY'

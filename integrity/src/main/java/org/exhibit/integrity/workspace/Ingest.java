@@ -41,6 +41,7 @@ public final class Ingest {
     private final RecordStamper stamper;
     private final Actor actor;
     private final ArtifactDescriber describer;
+    private Map<String, String> itemsByDigest;
 
     public Ingest(CaseWorkspace ws, RecordStamper stamper, Actor actor, ArtifactDescriber describer) {
         this.ws = ws;
@@ -108,6 +109,7 @@ public final class Ingest {
         details.put("record", CaseWorkspace.ITEM_RECORD);
         details.put("recordSha256", Sha256.of(recordFile).hex());
         ws.custody().append(actor, CustodyEvent.INGESTED, ws.subject(folder), details);
+        itemsByDigest.putIfAbsent(sha256.hex(), ws.subject(folder));
         StampOutcome stamp = stamper.stamp(recordFile);
         return new ItemOutcome(input, folder, record, stamp, null);
     }
@@ -172,15 +174,20 @@ public final class Ingest {
         return ArtifactDescriber.mediaTypeOnly().describe(copy, name, "original", sha256);
     }
 
-    /** The subject of an earlier item with these bytes, or null. */
+    /**
+     * The subject of an earlier item with these bytes, or null. The case's item records are read once, on the
+     * first call, and each new item is added as it goes in: ingesting many files stays linear.
+     */
     private String sameBytesAs(Sha256 sha256) throws IOException {
-        for (Path record : ws.records()) {
-            if (record.getFileName().toString().equals(CaseWorkspace.ITEM_RECORD)
-                    && sha256.hex().equals(Json.read(record, ItemRecord.class).sha256())) {
-                return ws.subject(record);
+        if (itemsByDigest == null) {
+            itemsByDigest = new java.util.HashMap<>();
+            for (Path record : ws.records()) {
+                if (record.getFileName().toString().equals(CaseWorkspace.ITEM_RECORD)) {
+                    itemsByDigest.putIfAbsent(Json.read(record, ItemRecord.class).sha256(), ws.subject(record));
+                }
             }
         }
-        return null;
+        return itemsByDigest.get(sha256.hex());
     }
 
     private static String oneLine(Exception e) {
