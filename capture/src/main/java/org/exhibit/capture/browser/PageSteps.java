@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 
@@ -56,10 +57,14 @@ public final class PageSteps {
         waitForNetwork(rec, "network-idle", session);
         rec.run("scroll", timeouts.scroll().plus(MARGIN), () -> new Scroller(session, timeouts).run(rec::partial));
         waitForNetwork(rec, "network-idle-after-scroll", session);
-        write(rec, files, "screenshot-viewport", folder.resolve(SCREENSHOT_VIEWPORT),
-                out -> out.write(Screenshots.viewport(session)));
+        AtomicReference<byte[]> firstScreen = new AtomicReference<>();
+        write(rec, files, "screenshot-viewport", folder.resolve(SCREENSHOT_VIEWPORT), out -> {
+            byte[] png = Screenshots.viewport(session);
+            out.write(png);
+            firstScreen.set(png);
+        });
         write(rec, files, "screenshot-full", folder.resolve(SCREENSHOT_FULL),
-                out -> out.write(Screenshots.fullPage(session, MAX_SCREENSHOT_HEIGHT, rec::partial)));
+                out -> out.write(Screenshots.fullPage(session, MAX_SCREENSHOT_HEIGHT, rec::partial, firstScreen.getAndSet(null))));
         write(rec, files, "dom", folder.resolve(DOM), out -> out.write(dom(session).getBytes(StandardCharsets.UTF_8)));
         write(rec, files, "mhtml", folder.resolve(MHTML), out -> out.write(mhtml(session)));
         write(rec, files, "pdf", folder.resolve(PDF), out -> Printer.pdf(session, out));

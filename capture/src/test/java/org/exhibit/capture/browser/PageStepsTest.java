@@ -49,6 +49,25 @@ class PageStepsTest {
     }
 
     @Test
+    void pageThatFitsTheFirstScreenHasTheSameFullPageScreenshotAndOnePixelMoreIsRenderedWhole(@TempDir Path dir)
+            throws Exception {
+        Path fits = Files.createDirectory(dir.resolve("fits"));
+        Path taller = Files.createDirectory(dir.resolve("taller"));
+        try (BrowserSession session = Browser.start(BrowserOptions.defaults())) {
+            new PageSteps(PageTimeouts.DEFAULT, null).run(session, site.http("/"), fits);
+            new PageSteps(PageTimeouts.DEFAULT, null).run(session, site.http("/one-screen-and-a-pixel.html"), taller);
+        }
+        assertThat(fits.resolve(PageSteps.SCREENSHOT_FULL)).hasSameBinaryContentAs(fits.resolve(PageSteps.SCREENSHOT_VIEWPORT));
+        BufferedImage first = ImageIO.read(fits.resolve(PageSteps.SCREENSHOT_FULL).toFile());
+        assertThat(first.getWidth()).isEqualTo(1366);
+        assertThat(first.getHeight()).isEqualTo(900);
+        BufferedImage full = ImageIO.read(taller.resolve(PageSteps.SCREENSHOT_FULL).toFile());
+        assertThat(full.getHeight()).isEqualTo(901);
+        assertThat(full.getRGB(10, 900)).isEqualTo(0xff003366);
+        assertThat(ImageIO.read(taller.resolve(PageSteps.SCREENSHOT_VIEWPORT).toFile()).getHeight()).isEqualTo(900);
+    }
+
+    @Test
     void crashedBrowserEndsTheStepsWithTheReasonInsteadOfHanging(@TempDir Path dir) throws Exception {
         PageResult page;
         Instant start = Instant.now();

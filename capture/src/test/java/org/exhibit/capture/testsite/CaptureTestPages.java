@@ -57,6 +57,8 @@ final class CaptureTestPages {
             case "/style.css" -> chunked(ex, "text/css", "body { font: 16px sans-serif; color: #222; }\n"
                     + "h1 { color: #036; }\n".repeat(40), true);
             case "/tall.html" -> html(ex, 200, tall(), false);
+            case "/one-screen-and-a-pixel.html" -> html(ex, 200, page("One screen and a pixel",
+                    "<style>html, body { margin: 0 }</style><div style=\"height: 901px; background: #036\"></div>"), false);
             case "/slow.html" -> html(ex, 200, page("Slow image", "<img src=\"/img/slow.png\" alt=\"slow\">"), false);
             case "/hang.html" -> html(ex, 200, page("Never-ending image", "<p>One image never completes.</p>"
                     + "<img src=\"/img/never.png\" alt=\"never\">"), false);

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
  *     {@code /img/gps.jpg} (EXIF GPS), {@code /script.js} (chunked) and {@code /style.css} (gzip, chunked)</li>
  * <li>{@code /tall.html}: 24 screens tall, images loaded only when scrolled into view ({@code loading=lazy} and
  *     an IntersectionObserver)</li>
+ * <li>{@code /one-screen-and-a-pixel.html}: 901 px tall, one pixel more than the 900 px viewport</li>
  * <li>{@code /slow.html}: an image answered after 3 seconds; {@code /hang.html}: an image that never completes</li>
  * <li>{@code /missing.html} (404) and {@code /broken.html} (500), each an HTML page</li>
  * </ul>
