@@ -1,0 +1,124 @@
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.exhibit.capture.browser.BrowserOptions;
+import org.exhibit.capture.browser.BrowserPool;
+import org.exhibit.capture.browser.BrowserSession;
+import org.exhibit.capture.browser.PageResult;
+import org.exhibit.capture.browser.PageSteps;
+import org.exhibit.capture.browser.PageTimeouts;
+import org.exhibit.capture.proxy.InterceptionCa;
+import org.exhibit.capture.proxy.ProxyConfig;
+import org.exhibit.capture.proxy.RecordingProxy;
+
+/**
+ * What a capture costs the machine in Chromium, and what of it per-capture isolation costs (not a test).
+ * Serves one small page on 127.0.0.1 and loads it N times through a pooled Chromium and a recording proxy:
+ * <ol>
+ * <li>as Exhibit does: a new browser context per capture, then every page step (two screenshots, DOM, MHTML, PDF);</li>
+ * <li>the same page steps, all in one context and one tab (no isolation between captures);</li>
+ * <li>a new context per capture, the page loaded and nothing kept;</li>
+ * <li>one tab, the page loaded and nothing kept (about what a single-file saver pays in the browser).</li>
+ * </ol>
+ * CPU is the whole machine's busy time from {@code /proc/stat} (Chromium's processes, chromedriver, this JVM),
+ * so run it on an otherwise quiet machine. Usage, from the repository root: {@code bench/browser-cost.sh [N]}.
+ */
+public final class BrowserCost {
+    private static final String PAGE = "<!doctype html><html><head><title>Post</title><link rel=icon href=data:,></head>"
+            + "<body><h1>Post</h1><p>posted by someone</p></body></html>";
+
+    interface Capture {
+        void run(BrowserSession session, Path folder) throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        HttpServer site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        byte[] body = PAGE.getBytes(StandardCharsets.UTF_8);
+        site.createContext("/", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        site.start();
+        URI url = URI.create("http://127.0.0.1:" + site.getAddress().getPort() + "/post");
+        Path tmp = Files.createTempDirectory("browser-cost");
+        InterceptionCa ca = InterceptionCa.create();
+        RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(tmp.resolve("capture.warc.gz")), ca);
+        String address = "127.0.0.1:" + proxy.address().getPort();
+        Capture steps = (s, folder) -> {
+            PageResult page = new PageSteps(PageTimeouts.DEFAULT, proxy::awaitIdle).run(s, url, folder);
+            if (!page.complete()) {
+                throw new IllegalStateException("capture not complete: " + page.warnings());
+            }
+        };
+        Capture load = (s, folder) -> s.driver().get(url.toASCIIString());
+        System.out.printf("%d loads of %s each; machine CPU from /proc/stat, %d cores%n", n, url,
+                Runtime.getRuntime().availableProcessors());
+        try (BrowserPool pool = new BrowserPool(BrowserOptions.defaults(), List.of(ca.spkiSha256Base64()))) {
+            double exhibit = 0;
+            for (int round = 1; round <= 2; round++) {
+                exhibit = measure("new context per capture, all page steps (Exhibit)", n, exhibit, tmp, pool, address, true, steps);
+                measure("one tab for all captures, all page steps", n, exhibit, tmp, pool, address, false, steps);
+                measure("new context per capture, page loaded only", n, exhibit, tmp, pool, address, true, load);
+                measure("one tab for all captures, page loaded only", n, exhibit, tmp, pool, address, false, load);
+            }
+        } finally {
+            proxy.close();
+            site.stop(0);
+        }
+    }
+
+    /** Prints wall and CPU per capture, and the CPU as a share of {@code baseline}'s; returns the CPU. */
+    private static double measure(String name, int n, double baseline, Path tmp, BrowserPool pool, String proxy,
+                                  boolean fresh, Capture capture) throws Exception {
+        BrowserSession shared = fresh ? null : pool.open(proxy);
+        try {
+            run(capture, tmp, pool, proxy, shared);                         // warm-up, not counted
+            long busy = busyTicks();
+            long t = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                run(capture, tmp, pool, proxy, shared);
+            }
+            double wall = (System.nanoTime() - t) / 1e9 / n;
+            double cpu = (busyTicks() - busy) / 100.0 / n;
+            System.out.printf("  %-52s %5.2f s wall  %5.2f CPU-s per capture%s%n", name, wall, cpu,
+                    baseline == 0 ? "" : String.format("  (x%.2f)", cpu / baseline));
+            return cpu;
+        } finally {
+            if (shared != null) {
+                shared.close();
+            }
+        }
+    }
+
+    private static void run(Capture capture, Path tmp, BrowserPool pool, String proxy, BrowserSession shared)
+            throws Exception {
+        Path folder = Files.createTempDirectory(tmp, "capture");
+        if (shared != null) {
+            capture.run(shared, folder);
+            return;
+        }
+        try (BrowserSession s = pool.open(proxy)) {
+            capture.run(s, folder);
+        }
+    }
+
+    /** Busy clock ticks (USER_HZ) of the whole machine since boot: user, nice, system, irq, softirq and steal. */
+    private static long busyTicks() throws Exception {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i <= 8; i++) {
+            if (i != 4 && i != 5) {
+                busy += Long.parseLong(f[i]);
+            }
+        }
+        return busy;
+    }
+}
