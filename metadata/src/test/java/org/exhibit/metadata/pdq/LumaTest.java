@@ -68,11 +68,7 @@ class LumaTest {
     void columnFilterIsTheMeanOfTheInputsInsideTheWindow(int window) {
         int rows = 31;
         int cols = 5;
-        float[] in = new float[rows * cols];
-        Random rnd = new Random(window);
-        for (int i = 0; i < in.length; i++) {
-            in[i] = rnd.nextFloat() * 255;
-        }
+        float[] in = randomSamples(rows * cols, window);
         float[] out = new float[in.length];
         BoxFilter.applyColumns(in, out, rows, cols, window);
         int half = (window + 2) / 2;
@@ -96,11 +92,7 @@ class LumaTest {
     void oneRowOfTheColumnFilterAloneEqualsThatRowOfTheWholePass(int window) {
         int rows = 23;
         int cols = 7;
-        float[] in = new float[rows * cols];
-        Random rnd = new Random(window);
-        for (int i = 0; i < in.length; i++) {
-            in[i] = rnd.nextFloat() * 255;
-        }
+        float[] in = randomSamples(rows * cols, window);
         float[] all = new float[in.length];
         BoxFilter.applyColumns(in, all, rows, cols, window);
         float[] one = new float[cols + 3];
@@ -162,5 +154,15 @@ class LumaTest {
             }
         }
         return img;
+    }
+
+    /** {@code n} luminance values in [0, 255), the same for the same seed. */
+    private static float[] randomSamples(int n, long seed) {
+        float[] values = new float[n];
+        Random rnd = new Random(seed);
+        for (int i = 0; i < n; i++) {
+            values[i] = rnd.nextFloat() * 255;
+        }
+        return values;
     }
 }
