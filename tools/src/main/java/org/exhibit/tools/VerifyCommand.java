@@ -33,15 +33,17 @@ public final class VerifyCommand implements Callable<Integer> {
     Path bundle;
 
     @Option(names = "--trust", paramLabel = "PEM",
-            description = "Also trust these certificates (repeatable): the investigator's, a TSA root. Without it, "
-                    + "certificates outside the JDK's trust store are warnings.")
+            description = "Trust these certificates (repeatable): the investigator's, a TSA root (Exhibit's own TSA's "
+                    + "root.pem for --tsa local). With --trust, a bundle signed by anyone else fails; without it, the "
+                    + "signer is reported as unverified and TSAs outside the JDK's trust store are warnings.")
     List<Path> trust = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
-    @Option(names = "--strict", description = "Warnings (untrusted or self-run TSA, untrusted investigator, pending "
-            + "stamp) fail the bundle.")
+    @Option(names = "--strict", description = "Every warning fails the bundle (a TSA outside the trust list, an "
+            + "unverified signer, a pending stamp, a format-1 bundle). A bundle stamped by a self-run TSA verifies "
+            + "strictly when its root and the investigator's certificate are given with --trust.")
     boolean strict;
 
     @Option(names = "--report", paramLabel = "FILE.pdf|FILE.html",
@@ -65,7 +67,7 @@ public final class VerifyCommand implements Callable<Integer> {
         // the JDK's trust store takes a while to read: let it load while the bundle is hashed
         CompletableFuture<TrustAnchors> anchors = CompletableFuture.supplyAsync(
                 () -> TrustAnchors.jdkDefaults().with(given));
-        Verification v = new BundleVerifier(anchors::join, ZipLimits.DEFAULT).verify(bundle, strict);
+        Verification v = new BundleVerifier(anchors::join, given, ZipLimits.DEFAULT).verify(bundle, strict);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.MAPPER.writeValueAsString(v));
@@ -88,10 +90,20 @@ public final class VerifyCommand implements Callable<Integer> {
         long passed = v.checks().stream().filter(c -> c.status() == Check.Status.PASS).count();
         return switch (v.outcome()) {
             case VERIFIED -> "VERIFIED " + v.bundle() + ": " + passed + " checks passed, " + v.warnings().size()
-                    + " warnings";
+                    + " warnings; " + signer(v);
             case FAILED -> "FAILED " + v.bundle() + ": " + v.failures().size() + " checks failed"
                     + (v.strict() && v.failures().isEmpty() ? ", " + v.warnings().size() + " warnings (--strict)" : "");
             case COULD_NOT_RUN -> "COULD NOT RUN " + v.bundle() + ": " + v.failures().get(0).message();
         };
+    }
+
+    /** Who signed, and whether that is proven or only claimed. */
+    static String signer(Verification v) {
+        if (v.signer() == null) {
+            return "no valid signature";
+        }
+        return v.signer().trusted() ? "signed by " + v.signer().describe() + ", a signer you trust (--trust)"
+                : "signer UNVERIFIED: " + v.signer().describe() + " is only what the bundle says; compare the "
+                        + "fingerprint with the investigator's and pass their certificate with --trust";
     }
 }

@@ -63,8 +63,9 @@ final class BagCheck {
         if (info == null) {
             return;
         }
-        expect(out, BundleLayout.BAG_INFO, "Exhibit-Format", String.valueOf(BundleLayout.FORMAT),
-                info.value("Exhibit-Format"));
+        CustodyManifest m = b.custodyManifest(NAME, new ArrayList<>());
+        int format = m != null && m.format() == BundleLayout.LEGACY_FORMAT ? m.format() : BundleLayout.FORMAT;
+        expect(out, BundleLayout.BAG_INFO, "Exhibit-Format", String.valueOf(format), info.value("Exhibit-Format"));
         long octets = 0;
         long files = 0;
         for (String path : b.names()) {

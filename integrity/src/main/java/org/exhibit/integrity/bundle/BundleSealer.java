@@ -27,10 +27,10 @@ import org.exhibit.integrity.timestamp.Timestamper;
 import org.exhibit.integrity.workspace.CaseWorkspace;
 
 /**
- * Seals a case workspace into the evidence bundle BUNDLE.md specifies: everything under {@code data/} (never
- * {@code .work/} or {@code case.json}) as the payload of a BagIt 1.0 bag, with the custody manifest signed by the
- * investigator (CMS) and timestamped (RFC 3161), the custody log, the certificates and a VERIFY.txt for this very
- * bundle. The workspace is checked first (every record's artifacts and timestamps); a {@code sealed} event is
+ * Seals a case workspace into the evidence bundle docs/FORMAT.md specifies: everything under {@code data/} (never
+ * {@code .work/} or {@code case.json}) as the payload of a BagIt 1.0 bag, with the custody manifest timestamped
+ * (RFC 3161), the custody log, the certificates and a VERIFY.txt for this very bundle, all listed in the tag
+ * manifest, which the investigator signs (CMS): every file but that signature is bound by it. The workspace is checked first (every record's artifacts and timestamps); a {@code sealed} event is
  * appended to the custody log before its head is bound, and an {@code exported} event with the bundle's SHA-256
  * after it is written. Files are streamed and hashed on every core, never held whole; the ZIP is written to a
  * temporary file beside the target and renamed at the end.
@@ -119,6 +119,7 @@ public final class BundleSealer {
             StampedToken token = stamp(manifestJson);
             Map<String, byte[]> tags = tagFiles(ws, target, payload, records, manifest, manifestJson, manifestTxt,
                     token);
+            sign(tags, snapshot);
             new BundleWriter(sealedAt, payload, tags, log.file(), snapshot).write(target);
             Sha256 bundleSha = Sha256.of(target);
             Map<String, Object> details = new LinkedHashMap<>();
@@ -158,9 +159,6 @@ public final class BundleSealer {
         tags.put(BundleLayout.BAG_INFO, BagInfo.of(investigator, manifest, payload).bytes());
         tags.put(BundleLayout.MANIFEST, manifestTxt);
         tags.put(BundleLayout.CUSTODY_MANIFEST, manifestJson);
-        try (InputStream in = new ByteArrayInputStream(manifestJson)) {
-            tags.put(BundleLayout.SIGNATURE, investigator.signDetached(in));
-        }
         String manifestToken = BundleLayout.manifestToken(token.tsa().name());
         tags.put(manifestToken, token.response());
         tags.put(BundleLayout.INVESTIGATOR, investigator.publicInfo().chainPem().getBytes(StandardCharsets.US_ASCII));
@@ -177,6 +175,21 @@ public final class BundleSealer {
         tags.put(BundleLayout.VERIFY, VerifyInstructions.text(new VerifyInstructions.Facts(
                 target.getFileName().toString(), manifest, tokens, pems.endsInRoot(), records.pending)));
         return tags;
+    }
+
+    /**
+     * The tag manifest over every tag file (the custody log as bound by its snapshot), and the investigator's
+     * signature over it: the one file of the bundle that nothing else lists.
+     */
+    private void sign(Map<String, byte[]> tags, LogSnapshot snapshot) throws IOException {
+        Map<String, Sha256> hashes = new TreeMap<>();
+        tags.forEach((name, content) -> hashes.put(name, Sha256.ofBytes(content)));
+        hashes.put(BundleLayout.EVENTS, snapshot.sha256());
+        byte[] tagManifest = new BagManifest(new TreeMap<>(hashes)).bytes();
+        tags.put(BundleLayout.TAG_MANIFEST, tagManifest);
+        try (InputStream in = new ByteArrayInputStream(tagManifest)) {
+            tags.put(BundleLayout.TAG_SIGNATURE, investigator.signDetached(in));
+        }
     }
 
     private static Map<String, Object> sealedDetails(Path target, Payload payload, SealedRecords records) {

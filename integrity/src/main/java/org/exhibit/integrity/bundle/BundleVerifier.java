@@ -9,11 +9,13 @@ import java.util.function.Supplier;
 import org.exhibit.integrity.timestamp.TrustAnchors;
 
 /**
- * Verifies a bundle as BUNDLE.md ("Verification") says, in this order: the ZIP is safe to read ({@code zip});
- * BagIt complete and valid ({@code bagit}); every file each record lists present with its hash ({@code records});
- * {@code manifest.json} binds {@code manifest-sha256.txt} and the records ({@code manifest}); the CMS signature
- * ({@code signature}); every RFC 3161 token ({@code timestamp}); the custody log's chain and head
- * ({@code custody-log}); nothing unlisted ({@code unlisted}). Reads entries straight from the ZIP, hashing them
+ * Verifies a bundle as docs/FORMAT.md ("Verification") says, in this order: the ZIP is safe to read and has one
+ * reading ({@code zip}); BagIt complete and valid ({@code bagit}); every file each record lists present with its
+ * hash ({@code records}); {@code manifest.json} binds {@code manifest-sha256.txt} and the records
+ * ({@code manifest}); the CMS signature over the tag manifest, by a trusted signer when {@code --trust} is given
+ * ({@code signature}); the records and the custody log name the signer ({@code identity}); every RFC 3161 token
+ * ({@code timestamp}); the custody log's chain and head ({@code custody-log}); stamps and events in time order
+ * ({@code time-order}); nothing unlisted, nothing required missing ({@code unlisted}). Reads entries straight from the ZIP, hashing them
  * once on every core; never extracts, never writes.
  *
  * <pre>{@code
@@ -27,20 +29,34 @@ public final class BundleVerifier {
     static final String ZIP = "zip";
 
     private final Supplier<TrustAnchors> anchors;
+    private final TrustAnchors given;
     private final ZipLimits limits;
 
-    public BundleVerifier(TrustAnchors anchors) {
-        this(() -> anchors, ZipLimits.DEFAULT);
+    /** @param trust the certificates the user trusts, for TSAs and for the signer alike ({@code --trust}) */
+    public BundleVerifier(TrustAnchors trust) {
+        this(() -> trust, trust, ZipLimits.DEFAULT);
     }
 
     /**
-     * @param anchors asked for only once the entries are hashed, so that loading a large trust store (the JDK's)
-     *                can overlap the hashing
+     * @param anchors where a TSA chain may end; asked for only once the entries are hashed, so that loading a large
+     *                trust store (the JDK's) can overlap the hashing
+     * @param given   the certificates the user named ({@code --trust}): the signer must be one of them (or chain to
+     *                one); when empty, the signer is reported as unverified
      * @param limits  what the ZIP must stay within
      */
-    public BundleVerifier(Supplier<TrustAnchors> anchors, ZipLimits limits) {
+    public BundleVerifier(Supplier<TrustAnchors> anchors, TrustAnchors given, ZipLimits limits) {
         this.anchors = anchors;
+        this.given = given;
         this.limits = limits;
+    }
+
+    /** Runs one step; a step that breaks on hostile input fails naming itself instead of ending the verification. */
+    private static void run(List<Check> checks, String step, OpenBundle b, Supplier<List<Check>> check) {
+        try {
+            checks.addAll(check.get());
+        } catch (RuntimeException e) {
+            checks.add(Check.fail(step, b.name, b.name + ": the " + step + " check could not read its input: " + e));
+        }
     }
 
     /**
@@ -52,20 +68,22 @@ public final class BundleVerifier {
         if (!Files.isRegularFile(bundle)) {
             checks.add(Check.fail(ZIP, name, bundle + ": expected a bundle file, got "
                     + (Files.exists(bundle) ? "something else" : "no such file")));
-            return Verification.of(name, checks, strict, true);
+            return Verification.of(name, checks, strict, null, true);
         }
         try (SafeZip zip = SafeZip.open(bundle, limits)) {
             OpenBundle b = OpenBundle.hash(name, zip);
             checks.add(Check.pass(ZIP, name, name + ": " + zip.entries().size() + " entries, safe to read"));
-            checks.addAll(BagCheck.run(b));
-            checks.addAll(RecordCheck.run(b));
-            checks.addAll(ManifestCheck.run(b));
+            run(checks, BagCheck.NAME, b, () -> BagCheck.run(b));
+            run(checks, RecordCheck.NAME, b, () -> RecordCheck.run(b));
+            run(checks, ManifestCheck.NAME, b, () -> ManifestCheck.run(b));
+            run(checks, SignatureCheck.NAME, b, () -> SignatureCheck.run(b, given));
+            run(checks, IdentityCheck.NAME, b, () -> IdentityCheck.run(b));
             TrustAnchors trust = anchors.get();
-            checks.addAll(SignatureCheck.run(b, trust));
-            checks.addAll(TimestampChecks.run(b, trust));
-            checks.addAll(CustodyLogCheck.run(b));
-            checks.addAll(CompletenessCheck.run(b));
-            return Verification.of(name, checks, strict, false);
+            run(checks, TimestampChecks.NAME, b, () -> TimestampChecks.run(b, trust));
+            run(checks, CustodyLogCheck.NAME, b, () -> CustodyLogCheck.run(b));
+            run(checks, TimeOrderCheck.NAME, b, () -> TimeOrderCheck.run(b));
+            run(checks, CompletenessCheck.NAME, b, () -> CompletenessCheck.run(b));
+            return Verification.of(name, checks, strict, b.signer(), false);
         } catch (UnsafeZipException e) {
             checks.add(Check.fail(ZIP, name, e.getMessage()));
         } catch (IOException e) {
@@ -73,7 +91,9 @@ public final class BundleVerifier {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             checks.add(Check.fail(ZIP, name, name + ": interrupted"));
+        } catch (RuntimeException e) {
+            checks.add(Check.fail(ZIP, name, name + ": cannot read: " + e));
         }
-        return Verification.of(name, checks, strict, true);
+        return Verification.of(name, checks, strict, null, true);
     }
 }

@@ -13,8 +13,8 @@ import org.exhibit.integrity.digest.Sha256;
 
 /**
  * Writes the ZIP: every tag file and payload file in sorted path order, the payload streamed from the workspace
- * and checked against the hash taken before sealing, the custody log copied up to the bound head, and the tag
- * manifest last, from the hashes of the tag files as written. Into a temporary file beside the target, renamed
+ * and checked against the hash taken before sealing, the custody log copied up to the bound head, then the signed
+ * tag manifest and its signature; every tag file as written must have the hash the signed tag manifest lists. Into a temporary file beside the target, renamed
  * into place only when complete.
  */
 final class BundleWriter {
@@ -51,9 +51,11 @@ final class BundleWriter {
         TreeSet<String> names = new TreeSet<>(tags.keySet());
         names.add(BundleLayout.EVENTS);
         names.addAll(payload.files().keySet());
-        if (names.last().compareTo(BundleLayout.TAG_MANIFEST) >= 0) {
-            throw new IllegalStateException("expected " + BundleLayout.TAG_MANIFEST + " to sort last, got " + names.last());
+        if (!names.last().equals(BundleLayout.TAG_SIGNATURE)) {
+            throw new IllegalStateException("expected " + BundleLayout.TAG_SIGNATURE + " to sort last, got "
+                    + names.last());
         }
+        BagManifest signed = BagManifest.parse(BundleLayout.TAG_MANIFEST, tags.get(BundleLayout.TAG_MANIFEST));
         TreeMap<String, Sha256> tagHashes = new TreeMap<>();
         for (String name : names) {
             Payload.File file = payload.files().get(name);
@@ -76,10 +78,15 @@ final class BundleWriter {
                             + ", got " + written + ")");
                 }
                 tagHashes.put(name, written);
+            } else if (name.equals(BundleLayout.TAG_MANIFEST) || name.equals(BundleLayout.TAG_SIGNATURE)) {
+                zip.add(name, tags.get(name));
             } else {
                 tagHashes.put(name, zip.add(name, tags.get(name)));
             }
         }
-        zip.add(BundleLayout.TAG_MANIFEST, new BagManifest(tagHashes).bytes());
+        if (!tagHashes.equals(signed.files())) {
+            throw new SealException(BundleLayout.TAG_MANIFEST + ": the signed tag manifest lists " + signed.files()
+                    .keySet() + ", the bundle holds " + tagHashes.keySet() + " (a tag file changed while sealing)");
+        }
     }
 }

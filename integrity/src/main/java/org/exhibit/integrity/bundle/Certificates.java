@@ -44,12 +44,16 @@ final class Certificates {
         }
     }
 
-    /** Whether the chain (signer first) is an anchor itself or validates up to one at {@code at}. */
+    /**
+     * Whether the chain's first certificate (the signer) is an anchor itself or the chain validates up to one at
+     * {@code at}. An anchor further up a chain that does not validate counts for nothing: anyone can append a
+     * trusted certificate to a PEM file.
+     */
     static boolean trusted(List<X509Certificate> chain, TrustAnchors anchors, Instant at) {
-        if (anchors.isEmpty()) {
+        if (anchors.isEmpty() || chain.isEmpty()) {
             return false;
         }
-        if (chain.stream().anyMatch(anchors.certificates()::contains)) {
+        if (anchors.certificates().contains(chain.get(0))) {
             return true;
         }
         try {

@@ -2,8 +2,14 @@ package org.exhibit.integrity.bundle;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 
-/** Nothing is present that no manifest lists: payload in manifest-sha256.txt, tag files in the tag manifest. */
+/**
+ * Nothing is present that no manifest lists (payload in manifest-sha256.txt, tag files in the tag manifest; only the
+ * tag manifest and its signature are listed nowhere), and nothing is missing that every bundle carries: VERIFY.txt,
+ * and the chain {@code custody/tsa/<tsa>.pem} of every TSA whose token the bundle holds.
+ */
 final class CompletenessCheck {
     static final String NAME = "unlisted";
 
@@ -21,15 +27,37 @@ final class CompletenessCheck {
             count++;
             boolean data = path.startsWith(BundleLayout.DATA);
             BagManifest manifest = data ? payload : tags;
-            if (path.equals(BundleLayout.TAG_MANIFEST) || (manifest != null && manifest.files().containsKey(path))) {
+            if (path.equals(BundleLayout.TAG_MANIFEST) || path.equals(BundleLayout.TAG_SIGNATURE)
+                    || (manifest != null && manifest.files().containsKey(path))) {
                 continue;
             }
             out.add(Check.fail(NAME, path, path + ": present but listed in no manifest ("
                     + (data ? BundleLayout.MANIFEST : BundleLayout.TAG_MANIFEST) + ")"));
         }
+        required(b, out);
         if (out.isEmpty()) {
             out.add(Check.pass(NAME, b.name, b.name + ": all " + count + " files are listed in a manifest"));
         }
         return out;
+    }
+
+    private static void required(OpenBundle b, List<Check> out) {
+        if (!b.has(BundleLayout.VERIFY)) {
+            out.add(Check.fail(NAME, BundleLayout.VERIFY, BundleLayout.VERIFY + ": missing from the bundle (every bundle "
+                    + "carries its instructions for verifying by hand)"));
+        }
+        TreeSet<String> tsas = new TreeSet<>();
+        for (String path : b.names()) {
+            Matcher t = BundleLayout.TOKEN.matcher(path);
+            if (t.matches()) {
+                tsas.add(t.group(2));
+            }
+        }
+        for (String tsa : tsas) {
+            if (!b.has(BundleLayout.tsaChain(tsa))) {
+                out.add(Check.fail(NAME, BundleLayout.tsaChain(tsa), BundleLayout.tsaChain(tsa) + ": missing from the "
+                        + "bundle, though it holds tokens of TSA " + tsa));
+            }
+        }
     }
 }

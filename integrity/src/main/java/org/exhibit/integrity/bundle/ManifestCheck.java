@@ -24,8 +24,9 @@ final class ManifestCheck {
         }
         String file = BundleLayout.CUSTODY_MANIFEST;
         int before = out.size();
-        if (m.format() != BundleLayout.FORMAT) {
-            out.add(Check.fail(NAME, file, file + ": format expected " + BundleLayout.FORMAT + ", got " + m.format()));
+        if (m.format() != BundleLayout.FORMAT && m.format() != BundleLayout.LEGACY_FORMAT) {
+            out.add(Check.fail(NAME, file, file + ": format expected " + BundleLayout.FORMAT + " (or "
+                    + BundleLayout.LEGACY_FORMAT + "), got " + m.format()));
         }
         Sha256 payload = b.sha256(BundleLayout.MANIFEST);
         if (payload == null || !payload.hex().equals(m.payloadManifestSha256())) {

@@ -1,6 +1,7 @@
 package org.exhibit.integrity.bundle;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +25,8 @@ final class OpenBundle {
     private final Map<String, ParallelHashing.Digest> digests;
     private CustodyManifest custodyManifest;
     private String manifestProblem;
+    private Signer signer;
+    private final Map<String, Instant> genTimes = new TreeMap<>();
 
     private OpenBundle(String name, SafeZip zip, Map<String, ParallelHashing.Digest> digests) {
         this.name = name;
@@ -72,7 +75,26 @@ final class OpenBundle {
             return null;
         }
         IOException e = d.error();
-        return e instanceof ZipException ? e.getMessage() : path + ": unreadable: " + e.getMessage();
+        String message = String.valueOf(e.getMessage());
+        if (e instanceof ZipException && message.startsWith(EntryNames.quote(path) + ":")) {
+            return message;
+        }
+        // an inflater's own words ("invalid distance too far back") name no file: say which
+        return EntryNames.quote(path) + ": ZIP entry damaged: " + message;
+    }
+
+    /** Who signed, once {@link SignatureCheck} found the signature valid; null before or otherwise. */
+    Signer signer() {
+        return signer;
+    }
+
+    void signer(Signer s) {
+        signer = s;
+    }
+
+    /** The genTime of every valid token, by its path; filled by {@link TimestampChecks}. */
+    Map<String, Instant> genTimes() {
+        return genTimes;
     }
 
     /** custody/manifest.json parsed once; null (with a failed check added) when missing or unreadable. */

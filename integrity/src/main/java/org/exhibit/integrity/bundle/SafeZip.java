@@ -19,7 +19,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 /**
  * A ZIP read in place, without extracting it, after checking that it is safe to read: every name relative
  * and normalised, no links, no duplicates, no encryption, only STORED or DEFLATED data, sizes and ratios within
- * {@link ZipLimits}, and a central directory that agrees with the local headers. Entry streams enforce the
+ * {@link ZipLimits}, and a central directory that agrees with the local headers byte for byte: one reading of the
+ * archive ({@link ArchiveLayout}). Entry streams enforce the
  * limits again while inflating. Safe for concurrent {@link #open} calls.
  *
  * <pre>{@code
@@ -119,6 +120,7 @@ public final class SafeZip implements Closeable {
         }
         names.checkNoFileIsAFolder();
         LocalHeaders.check(channel, all);
+        ArchiveLayout.check(String.valueOf(file.getFileName()), channel, all);
         return Collections.unmodifiableMap(entries);
     }
 

@@ -1,6 +1,7 @@
 package org.exhibit.integrity.bundle;
 
 import java.io.IOException;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +19,11 @@ import org.exhibit.integrity.identity.PublicIdentity;
 import org.exhibit.integrity.timestamp.TrustAnchors;
 
 /**
- * The CMS detached signature ({@code custody/manifest.json.p7s}) is valid for {@code custody/manifest.json}, made
- * by the certificate in {@code custody/investigator.pem}, whose fingerprint the manifest names. A signer outside
- * the trust list is a warning: the identity is then only as good as the bundle says.
+ * The investigator's CMS detached signature is valid, made by the certificate in {@code custody/investigator.pem},
+ * whose fingerprint {@code custody/manifest.json} names. Format 2 signs {@code tagmanifest-sha256.txt}, which lists
+ * every other file outside {@code data/}; format 1 signed {@code custody/manifest.json} alone (a warning says what
+ * that leaves unbound). With {@code --trust}, a signer outside the trust list fails; without it, the signer is
+ * unverified (a warning), since anyone can make a key pair with any name.
  */
 final class SignatureCheck {
     static final String NAME = "signature";
@@ -28,16 +31,21 @@ final class SignatureCheck {
     private SignatureCheck() {
     }
 
-    static List<Check> run(OpenBundle b, TrustAnchors anchors) {
+    /**
+     * @param given the certificates the user said to trust ({@code --trust}); empty when none was given
+     */
+    static List<Check> run(OpenBundle b, TrustAnchors given) {
         List<Check> out = new ArrayList<>();
-        String p7s = BundleLayout.SIGNATURE;
+        CustodyManifest m = b.custodyManifest(NAME, out);
+        boolean legacy = m != null && m.format() == BundleLayout.LEGACY_FORMAT;
+        String p7s = legacy ? BundleLayout.LEGACY_SIGNATURE : BundleLayout.TAG_SIGNATURE;
+        String signed = legacy ? BundleLayout.CUSTODY_MANIFEST : BundleLayout.TAG_MANIFEST;
         try {
-            byte[] content = b.read(BundleLayout.CUSTODY_MANIFEST);
+            byte[] content = b.read(signed);
             byte[] signature = b.read(p7s);
             List<X509Certificate> chain = Certificates.parse(BundleLayout.INVESTIGATOR,
                     b.read(BundleLayout.INVESTIGATOR));
-            X509Certificate signer = verify(content, signature, chain.get(0));
-            CustodyManifest m = b.custodyManifest(NAME, out);
+            X509Certificate signer = verify(p7s, signed, content, signature, chain);
             String fingerprint = Certificates.fingerprint(signer);
             if (m != null && (m.investigator() == null || !fingerprint.equals(m.investigator().fingerprint()))) {
                 out.add(Check.fail(NAME, BundleLayout.CUSTODY_MANIFEST, BundleLayout.CUSTODY_MANIFEST
@@ -46,13 +54,27 @@ final class SignatureCheck {
                 return out;
             }
             String who = PublicIdentity.of(chain).name();
-            out.add(Check.pass(NAME, p7s, p7s + ": valid CMS signature over " + BundleLayout.CUSTODY_MANIFEST
-                    + " by " + who));
+            b.signer(new Signer(who, fingerprint, false));
+            out.add(Check.pass(NAME, p7s, p7s + ": valid CMS signature over " + signed + " by " + who
+                    + " (certificate SHA-256 " + fingerprint + ")"));
+            if (legacy) {
+                out.add(Check.warn(NAME, p7s, p7s + ": format 1 bundle: the signature covers "
+                        + BundleLayout.CUSTODY_MANIFEST + " only, so VERIFY.txt, bag-info.txt, custody/tsa/*.pem and "
+                        + "the choice of the manifest's timestamp tokens rest on " + BundleLayout.TAG_MANIFEST
+                        + " alone, which anyone can recompute; seal the case again with this version to bind them"));
+            }
             Instant at = m == null || m.sealedAt() == null ? Instant.now() : m.sealedAt();
-            if (!Certificates.trusted(chain, anchors, at)) {
-                out.add(Check.warn(NAME, BundleLayout.INVESTIGATOR, BundleLayout.INVESTIGATOR + ": investigator "
-                        + "certificate " + fingerprint + " (" + who + ") is not in the trust list; pass --trust to "
-                        + "rely on it"));
+            if (given.isEmpty()) {
+                out.add(Check.warn(NAME, BundleLayout.INVESTIGATOR, BundleLayout.INVESTIGATOR + ": signer " + who
+                        + " (certificate SHA-256 " + fingerprint + ") is unverified: no --trust given, and anyone can "
+                        + "make a key with any name; compare the fingerprint with one you obtained from the "
+                        + "investigator, then pass their certificate with --trust"));
+            } else if (!Certificates.trusted(chain, given, at)) {
+                out.add(Check.fail(NAME, BundleLayout.INVESTIGATOR, BundleLayout.INVESTIGATOR + ": signer " + who
+                        + " (certificate SHA-256 " + fingerprint + ") is not in the trust list (--trust): the bundle "
+                        + "was not sealed by an investigator you trust"));
+            } else {
+                b.signer(new Signer(who, fingerprint, true));
             }
         } catch (IOException | SignatureProblem e) {
             out.add(Check.fail(NAME, p7s, e.getMessage()));
@@ -60,11 +82,17 @@ final class SignatureCheck {
         return out;
     }
 
-    private static X509Certificate verify(byte[] content, byte[] signature, X509Certificate investigator)
-            throws SignatureProblem {
-        String p7s = BundleLayout.SIGNATURE;
+    private static X509Certificate verify(String p7s, String signedFile, byte[] content, byte[] signature,
+                                          List<X509Certificate> chain) throws SignatureProblem {
+        X509Certificate investigator = chain.get(0);
         try {
             CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(content), signature);
+            for (X509CertificateHolder carried : signed.getCertificates().getMatches(null)) {
+                if (chain.stream().noneMatch(c -> encoded(c).equals(carried))) {
+                    throw new SignatureProblem(p7s + ": carries certificates other than " + BundleLayout.INVESTIGATOR
+                            + "'s (" + carried.getSubject() + "); the signature file was changed");
+                }
+            }
             Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
             if (signers.size() != 1) {
                 throw new SignatureProblem(p7s + ": expected one signer, got " + signers.size());
@@ -80,15 +108,25 @@ final class SignatureCheck {
             }
             boolean valid = si.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder));
             if (!valid) {
-                throw new SignatureProblem(p7s + ": signature does not match " + BundleLayout.CUSTODY_MANIFEST
-                        + " (the manifest or the signature was changed)");
+                throw new SignatureProblem(p7s + ": signature does not match " + signedFile
+                        + " (the file or the signature was changed)");
             }
             return investigator;
         } catch (CMSException e) {
-            throw new SignatureProblem(p7s + ": signature does not match " + BundleLayout.CUSTODY_MANIFEST
-                    + " (the manifest or the signature changed): " + RecordCheck.firstLine(e.getMessage()));
-        } catch (OperatorCreationException | IOException | java.security.cert.CertificateException e) {
-            throw new SignatureProblem(p7s + ": cannot check: " + RecordCheck.firstLine(e.getMessage()));
+            throw new SignatureProblem(p7s + ": signature does not match " + signedFile
+                    + " (the file or the signature changed): " + RecordCheck.firstLine(e.getMessage()));
+        } catch (OperatorCreationException | IOException | CertificateException | RuntimeException e) {
+            // Bouncy Castle throws IllegalArgumentException and friends on malformed DER
+            throw new SignatureProblem(p7s + ": not a readable CMS signature: " + RecordCheck.firstLine(
+                    String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static X509CertificateHolder encoded(X509Certificate c) {
+        try {
+            return new X509CertificateHolder(c.getEncoded());
+        } catch (IOException | CertificateException e) {
+            throw new IllegalArgumentException("cannot encode " + c.getSubjectX500Principal(), e);
         }
     }
 

@@ -23,7 +23,7 @@ final class TimestampChecks {
     static final String NAME = "timestamp";
 
     /** One token's findings, and its genTime when valid. */
-    private record Result(String stamped, Instant genTime, List<Check> checks) {
+    private record Result(String token, String stamped, Instant genTime, List<Check> checks) {
     }
 
     private TimestampChecks() {
@@ -50,11 +50,12 @@ final class TimestampChecks {
         List<Result> results = all.parallelStream().map(t -> {
             List<Check> checks = new ArrayList<>();
             Instant genTime = token(b, verifier, t.getValue(), t.getKey(), anchors, checks);
-            return new Result(t.getValue(), genTime, checks);
+            return new Result(t.getKey(), t.getValue(), genTime, checks);
         }).toList();
         for (Result r : results) {
             out.addAll(r.checks());
             if (r.genTime() != null) {
+                b.genTimes().put(r.token(), r.genTime());
                 earliest.merge(r.stamped(), r.genTime(), (x, y) -> x.isBefore(y) ? x : y);
             }
         }

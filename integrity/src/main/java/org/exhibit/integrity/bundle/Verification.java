@@ -8,9 +8,11 @@ import java.util.List;
  * @param bundle  the bundle's file name
  * @param outcome verified, failed, or could not run
  * @param strict  whether warnings counted as failures
- * @param checks  every check, in the order BUNDLE.md lists them
+ * @param signer  who signed, when the signature is valid; {@code signer.trusted()} says whether the user vouched
+ *                for that certificate with {@code --trust}; null when the signature does not hold
+ * @param checks  every check, in the order docs/FORMAT.md lists them
  */
-public record Verification(String bundle, Outcome outcome, boolean strict, List<Check> checks) {
+public record Verification(String bundle, Outcome outcome, boolean strict, Signer signer, List<Check> checks) {
     /** The verdict; {@code exitCode} is what {@code exhibit verify} exits with. */
     public enum Outcome {
         VERIFIED(0), FAILED(1), COULD_NOT_RUN(2);
@@ -31,11 +33,11 @@ public record Verification(String bundle, Outcome outcome, boolean strict, List<
     }
 
     /** The outcome of checks that ran to their end: failed if any failed (or warned, when strict). */
-    static Verification of(String bundle, List<Check> checks, boolean strict, boolean couldNotRun) {
+    static Verification of(String bundle, List<Check> checks, boolean strict, Signer signer, boolean couldNotRun) {
         boolean failed = checks.stream().anyMatch(c -> c.status() == Check.Status.FAIL
                 || (strict && c.status() == Check.Status.WARN));
         Outcome outcome = couldNotRun ? Outcome.COULD_NOT_RUN : failed ? Outcome.FAILED : Outcome.VERIFIED;
-        return new Verification(bundle, outcome, strict, checks);
+        return new Verification(bundle, outcome, strict, signer, checks);
     }
 
     public boolean verified() {

@@ -40,19 +40,25 @@ final class VerifyInstructions {
                 """);
         step(t, "1. Unpack the bundle (nothing is written outside the new folder) and enter it",
                 "unzip -q " + file + " -d " + folder + " && cd " + folder);
-        step(t, "2. Every payload file under data/ has the SHA-256 that manifest-sha256.txt lists",
-                "sha256sum -c --strict manifest-sha256.txt");
+        step(t, "2. The investigator signed tagmanifest-sha256.txt (CMS, detached), which lists every other file\n"
+                + "   outside data/. -CAfile trusts the certificate the bundle carries; compare its fingerprint with\n"
+                + "   one you obtained from the investigator yourself:\n"
+                + "   openssl x509 -in custody/investigator.pem -noout -fingerprint -sha256",
+                "openssl cms -verify -binary -inform DER -in tagmanifest-sha256.txt.p7s -content tagmanifest-sha256.txt"
+                        + " -CAfile custody/investigator.pem -purpose any -out /dev/null");
         step(t, "3. Every tag file (this one, bag-info.txt, custody/...) has the SHA-256 tagmanifest-sha256.txt lists",
                 "sha256sum -c --strict tagmanifest-sha256.txt");
-        step(t, "4. custody/manifest.json binds the payload: it holds the SHA-256 of manifest-sha256.txt",
+        step(t, "4. Every payload file under data/ has the SHA-256 that manifest-sha256.txt lists",
+                "sha256sum -c --strict manifest-sha256.txt");
+        step(t, "5. Nothing else is in the bundle: every file is listed in one of the two manifests, except the tag\n"
+                + "   manifest and its signature",
+                "[ \"$(find . -type f | cut -c3- | LC_ALL=C sort)\" = \"$({ cut -c67- manifest-sha256.txt; cut -c67-"
+                        + " tagmanifest-sha256.txt; printf '%s\\n' tagmanifest-sha256.txt tagmanifest-sha256.txt.p7s; }"
+                        + " | LC_ALL=C sort)\" ] && echo \"every file is listed: OK\"");
+        step(t, "6. custody/manifest.json binds the payload: it holds the SHA-256 of manifest-sha256.txt",
                 "grep -q \"$(sha256sum manifest-sha256.txt | cut -c1-64)\" custody/manifest.json && echo \"manifest"
                         + " binds manifest-sha256.txt: OK\"");
-        step(t, "5. The investigator signed custody/manifest.json (CMS, detached). -CAfile trusts the certificate\n"
-                + "   the bundle carries; compare its fingerprint with one you obtained from the investigator:\n"
-                + "   openssl x509 -in custody/investigator.pem -noout -fingerprint -sha256",
-                "openssl cms -verify -binary -inform DER -in custody/manifest.json.p7s -content custody/manifest.json"
-                        + " -CAfile custody/investigator.pem -purpose any -out /dev/null");
-        t.append("6. RFC 3161 timestamps: the manifest's, then each record's. -CAfile below trusts the TSA chain the\n"
+        t.append("7. RFC 3161 timestamps: the manifest's, then each record's. -CAfile below trusts the TSA chain the\n"
                 + "   bundle carries; to rely on a TSA independently, use the root certificate it publishes instead.\n"
                 + "   (openssl may warn that the TSA's own certificate \"is not a CA cert\": that is expected.)\n");
         for (Map.Entry<String, String> token : f.tokens().entrySet()) {
@@ -69,19 +75,20 @@ final class VerifyInstructions {
             t.append("   ").append(record).append(": timestamp pending when sealed; covered by the manifest's\n");
         }
         t.append('\n');
-        step(t, "7. The custody log is an unbroken chain: each line's \"prev\" is the SHA-256 of the line before it\n"
+        step(t, "8. The custody log is an unbroken chain: each line's \"prev\" is the SHA-256 of the line before it\n"
                 + "   (with its newline), the first line's is 64 zeros",
                 "( prev=0000000000000000000000000000000000000000000000000000000000000000; n=0; while IFS= read -r l;"
                         + " do n=$((n+1)); case \"$l\" in *\"\\\"prev\\\":\\\"$prev\\\"\"*) ;; *) echo \"line $n: chain"
                         + " broken\"; exit 1;; esac; prev=$(printf '%s\\n' \"$l\" | sha256sum | cut -c1-64); done"
                         + " < custody/events.jsonl; echo \"custody log: $n lines chained: OK\" )");
-        step(t, "8. custody/manifest.json binds the log: it holds the SHA-256 of the log's last line",
+        step(t, "9. custody/manifest.json binds the log: it holds the SHA-256 of the log's last line",
                 "grep -q \"$(tail -n 1 custody/events.jsonl | sha256sum | cut -c1-64)\" custody/manifest.json && echo"
                         + " \"manifest binds custody/events.jsonl: OK\"");
         t.append("""
-                What the checks mean: 2 and 3 show no file changed since sealing; 4 and 8 tie every file and the
-                custody log to custody/manifest.json; 5 shows who sealed it; 6 shows the manifest and each record
-                existed at the TSA's genTime (openssl ts -reply -in <token> -text prints it).
+                What the checks mean: 2 shows who sealed the bundle and that no file outside data/ changed since,
+                through 3; 4 shows no payload file changed; 5 that nothing was added; 6 and 9 tie every file and the
+                custody log to custody/manifest.json; 7 shows the manifest and each record existed at the TSA's
+                genTime (openssl ts -reply -in <token> -text prints it).
                 """);
         return t.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -33,6 +33,9 @@ public final class TimestampVerifier {
             return TimestampCheck.failed(e.getMessage());
         } catch (CertificateEncodingException e) {
             return TimestampCheck.failed("TSA certificate cannot be encoded: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Bouncy Castle throws IllegalArgumentException and friends on malformed DER inside a token
+            return TimestampCheck.failed("malformed token: " + e);
         }
     }
 }

@@ -92,7 +92,8 @@ final class TokenValidation {
             warnings.add(who + " does not chain to a trust anchor: " + untrusted);
         }
         String policy = info.getPolicy().getId();
-        if (TsaServer.POLICY.equals(policy)) {
+        if (TsaServer.POLICY.equals(policy) && untrusted != null) {
+            // once its root is trusted (--trust), a self-run TSA is the authority the user chose: no warning
             warnings.add("token from an Exhibit self-run TSA (policy " + policy + "), not a public authority");
         }
         return new Result(token, genTime, policy, info.getSerialNumber(), info.getNonce(), signer,

@@ -39,12 +39,13 @@ class SealAndVerifyTest {
             List<String> names = zip.entries().stream().map(SafeZip.Entry::name).toList();
             assertThat(names).isSorted();
             assertThat(names).contains("bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt",
-                    "VERIFY.txt", "custody/manifest.json", "custody/manifest.json.p7s", "custody/manifest.json.local.tsr",
+                    "VERIFY.txt", "tagmanifest-sha256.txt.p7s", "custody/manifest.json", "custody/manifest.json.local.tsr",
                     "custody/events.jsonl", "custody/investigator.pem", "custody/tsa/local.pem",
                     "data/captures/0001/capture.json", "data/captures/0001/capture.json.local.tsr",
                     "data/files/0001/chat.png", "data/files/0001/item.json", "data/files/0001/item.json.local.tsr",
                     "data/files/0002/threat.eml");
             assertThat(names).noneMatch(n -> n.startsWith(".work") || n.equals("case.json"));
+            assertThat(names).doesNotContain("custody/manifest.json.p7s");
             for (SafeZip.Entry e : zip.entries()) {
                 boolean text = e.name().endsWith(".json") || e.name().endsWith(".txt") || e.name().endsWith(".eml")
                         || e.name().endsWith(".html") || e.name().endsWith(".jsonl") || e.name().endsWith(".pem");
@@ -66,7 +67,7 @@ class SealAndVerifyTest {
                 }
             }
             assertThat(info.value("Payload-Oxum")).isEqualTo(octets + "." + files);
-            assertThat(info.value("Exhibit-Format")).isEqualTo("1");
+            assertThat(info.value("Exhibit-Format")).isEqualTo("2");
             assertThat(info.value("External-Identifier")).isEqualTo("2026-017");
             assertThat(info.value("Contact-Name")).isEqualTo("Dana Reyes");
             assertThat(info.value("Bagging-Date")).isEqualTo("2026-11-24");

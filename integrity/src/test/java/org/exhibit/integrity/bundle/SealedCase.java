@@ -103,6 +103,7 @@ final class SealedCase implements AutoCloseable {
         record.put("requestedUrl", "https://social.example/post/123");
         record.put("finalUrl", "https://social.example/post/123");
         record.put("outcome", "complete");
+        record.put("investigator", investigator.actor());
         record.put("artifacts", artifacts);
         Path json = capture.resolve("capture.json");
         Json.write(json, record);

@@ -52,7 +52,7 @@ class StandardToolsTest {
     @Test
     void opensslVerifiesTheInvestigatorsSignature() throws Exception {
         Tool t = Tool.run(extracted, "openssl", "cms", "-verify", "-binary", "-inform", "DER",
-                "-in", "custody/manifest.json.p7s", "-content", "custody/manifest.json",
+                "-in", "tagmanifest-sha256.txt.p7s", "-content", "tagmanifest-sha256.txt",
                 "-CAfile", "custody/investigator.pem", "-purpose", "any", "-out", "/dev/null");
         assertThat(t.exitCode()).as(t.output()).isZero();
         assertThat(t.output()).contains("Verification successful");

@@ -62,18 +62,20 @@ class TamperTest {
                 of("byte in VERIFY.txt", Tamper.flip("VERIFY.txt", -1), "bagit", "VERIFY.txt", "SHA-256 expected"),
                 of("byte in tagmanifest-sha256.txt", Tamper.flip("tagmanifest-sha256.txt", 66), "bagit",
                         "WERIFY.txt", "listed in tagmanifest-sha256.txt, missing from the bundle"),
-                of("byte in manifest.json", Tamper.flip("custody/manifest.json", -1), "signature",
-                        "custody/manifest.json.p7s", "signature does not match custody/manifest.json"),
+                of("byte in manifest.json", Tamper.flip("custody/manifest.json", -1), "bagit",
+                        "custody/manifest.json", "SHA-256 expected"),
+                of("byte in tagmanifest-sha256.txt (signature)", Tamper.flip("tagmanifest-sha256.txt", 3),
+                        "signature", "tagmanifest-sha256.txt.p7s", "signature does not match tagmanifest-sha256.txt"),
                 of("byte in manifest.json (token)", Tamper.flip("custody/manifest.json", -1), "timestamp",
                         "custody/manifest.json.local.tsr", "message imprint does not match"),
-                of("byte in the signature value", Tamper.flip("custody/manifest.json.p7s", Tamper.LAST), "signature",
-                        "custody/manifest.json.p7s", "custody/manifest.json.p7s: "),
-                of("byte in the signature's certificates", Tamper.flip("custody/manifest.json.p7s", -1), "bagit",
-                        "custody/manifest.json.p7s", "SHA-256 expected"),
+                of("byte in the signature value", Tamper.flip("tagmanifest-sha256.txt.p7s", Tamper.LAST), "signature",
+                        "tagmanifest-sha256.txt.p7s", "tagmanifest-sha256.txt.p7s: "),
+                of("byte in the signature's certificates", Tamper.flip("tagmanifest-sha256.txt.p7s", -1), "signature",
+                        "tagmanifest-sha256.txt.p7s", "tagmanifest-sha256.txt.p7s: "),
                 of("byte in the manifest's token", Tamper.flip("custody/manifest.json.local.tsr", -1), "timestamp",
                         "custody/manifest.json.local.tsr", "invalid for custody/manifest.json"),
                 of("byte in investigator.pem", Tamper.flip("custody/investigator.pem", 100), "signature",
-                        "custody/manifest.json.p7s", "custody/investigator.pem"),
+                        "tagmanifest-sha256.txt.p7s", "custody/investigator.pem"),
                 of("byte in a TSA chain", Tamper.flip("custody/tsa/local.pem", 100), "bagit",
                         "custody/tsa/local.pem", "SHA-256 expected"),
                 of("deleted e-mail", Tamper.delete("data/files/0002/threat.eml"), "bagit",
@@ -82,8 +84,8 @@ class TamperTest {
                         "data/captures/0001/page.html", "listed in data/captures/0001/capture.json, missing"),
                 of("deleted record token", Tamper.delete(capture + ".local.tsr"), "bagit", capture + ".local.tsr",
                         "missing from the bundle"),
-                of("deleted signature", Tamper.delete("custody/manifest.json.p7s"), "signature",
-                        "custody/manifest.json.p7s", "missing from the bundle"),
+                of("deleted signature", Tamper.delete("tagmanifest-sha256.txt.p7s"), "signature",
+                        "tagmanifest-sha256.txt.p7s", "missing from the bundle"),
                 of("deleted custody log", Tamper.delete("custody/events.jsonl"), "custody-log",
                         "custody/events.jsonl", "missing from the bundle"),
                 of("added payload file", Tamper.add("data/files/0002/extra.png", "x"), "unlisted",
@@ -188,21 +190,43 @@ class TamperTest {
     }
 
     @Test
+    void aGenuineBundleOfASelfRunTsaVerifiesStrictlyWithBothRootsTrusted() {
+        Verification strict = verifier.verify(sealed.bundle.file(), true);
+        assertThat(strict.warnings()).isEmpty();
+        assertThat(strict.outcome()).isEqualTo(Verification.Outcome.VERIFIED);
+        assertThat(strict.signer().trusted()).isTrue();
+        assertThat(strict.signer().fingerprint()).isEqualTo(sealed.investigator.publicInfo().fingerprint());
+    }
+
+    @Test
     void strictTurnsWarningsIntoFailures() {
-        Verification lenient = verifier.verify(sealed.bundle.file(), false);
+        BundleVerifier untrusting = new BundleVerifier(org.exhibit.integrity.timestamp.TrustAnchors.none());
+        Verification lenient = untrusting.verify(sealed.bundle.file(), false);
         assertThat(lenient.outcome()).isEqualTo(Verification.Outcome.VERIFIED);
         assertThat(lenient.warnings()).isNotEmpty()
-                .allSatisfy(c -> assertThat(c.message()).contains("self-run TSA"));
-        Verification strict = verifier.verify(sealed.bundle.file(), true);
+                .anySatisfy(c -> assertThat(c.message()).contains("self-run TSA"));
+        Verification strict = untrusting.verify(sealed.bundle.file(), true);
         assertThat(strict.outcome()).isEqualTo(Verification.Outcome.FAILED);
     }
 
     @Test
-    void anUntrustedInvestigatorIsAWarning() {
-        Verification v = new BundleVerifier(org.exhibit.integrity.timestamp.TrustAnchors.none().with(sealed.tsa.root()))
+    void withoutTrustTheSignerIsUnverified() {
+        Verification v = new BundleVerifier(org.exhibit.integrity.timestamp.TrustAnchors.none())
                 .verify(sealed.bundle.file(), false);
         assertThat(v.outcome()).isEqualTo(Verification.Outcome.VERIFIED);
+        assertThat(v.signer().trusted()).isFalse();
         assertThat(v.warnings()).anySatisfy(c -> {
+            assertThat(c.file()).isEqualTo("custody/investigator.pem");
+            assertThat(c.message()).contains("is unverified: no --trust given");
+        });
+    }
+
+    @Test
+    void withTrustASignerOutsideTheTrustListFails() {
+        Verification v = new BundleVerifier(org.exhibit.integrity.timestamp.TrustAnchors.none().with(sealed.tsa.root()))
+                .verify(sealed.bundle.file(), false);
+        assertThat(v.outcome()).isEqualTo(Verification.Outcome.FAILED);
+        assertThat(v.failures()).singleElement().satisfies(c -> {
             assertThat(c.file()).isEqualTo("custody/investigator.pem");
             assertThat(c.message()).contains("not in the trust list");
         });

@@ -1,0 +1,121 @@
+package org.exhibit.integrity.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import org.exhibit.integrity.custody.CustodyEvent;
+
+/**
+ * Time runs one way: no record is stamped after the seal (a record's genTime may pass the manifest's by at most
+ * {@link #TSA_LEEWAY}, for two TSAs' clocks), the custody log's times never go back by more than
+ * {@link #CLOCK_STEP}, and each {@code timestamped} line states the genTime of the token it names, as that token
+ * says. Uses the genTimes {@link TimestampChecks} found valid.
+ */
+final class TimeOrderCheck {
+    static final String NAME = "time-order";
+    /** How far two TSAs' clocks may disagree. */
+    static final Duration TSA_LEEWAY = Duration.ofSeconds(60);
+    /** How far the investigator's clock may step back between two lines (a clock set by NTP). */
+    static final Duration CLOCK_STEP = Duration.ofSeconds(1);
+
+    private TimeOrderCheck() {
+    }
+
+    static List<Check> run(OpenBundle b) {
+        List<Check> out = new ArrayList<>();
+        Map<String, Instant> genTimes = b.genTimes();
+        Instant sealed = null;
+        for (Map.Entry<String, Instant> t : genTimes.entrySet()) {
+            if (stamped(t.getKey()).equals(BundleLayout.CUSTODY_MANIFEST)
+                    && (sealed == null || t.getValue().isBefore(sealed))) {
+                sealed = t.getValue();
+            }
+        }
+        if (sealed != null) {
+            for (Map.Entry<String, Instant> t : genTimes.entrySet()) {
+                if (!stamped(t.getKey()).equals(BundleLayout.CUSTODY_MANIFEST)
+                        && t.getValue().isAfter(sealed.plus(TSA_LEEWAY))) {
+                    out.add(Check.fail(NAME, t.getKey(), t.getKey() + ": stamped at " + t.getValue() + ", after the "
+                            + "bundle was sealed (" + BundleLayout.CUSTODY_MANIFEST + " stamped at " + sealed
+                            + "); a record sealed in a bundle cannot be stamped later"));
+                }
+            }
+        }
+        int lines = log(b, genTimes, out);
+        if (out.isEmpty()) {
+            out.add(Check.pass(NAME, BundleLayout.EVENTS, "record stamps precede the seal's"
+                    + (sealed == null ? "" : " (" + sealed + ")") + "; " + lines + " custody-log lines in time order, "
+                    + "their genTimes as the tokens say"));
+        }
+        return out;
+    }
+
+    private static String stamped(String token) {
+        Matcher m = BundleLayout.TOKEN.matcher(token);
+        return m.matches() ? m.group(1) : token;
+    }
+
+    private static int log(OpenBundle b, Map<String, Instant> genTimes, List<Check> out) {
+        SafeZip.Entry entry = b.zip.entry(BundleLayout.EVENTS);
+        if (entry == null) {
+            return 0;
+        }
+        int n = 0;
+        Instant previous = null;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(b.zip.open(entry), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                n++;
+                JsonNode event = IdentityCheck.readLine(line);
+                Instant time = instant(event.path("time").asText(null));
+                if (time != null && previous != null && time.isBefore(previous.minus(CLOCK_STEP))) {
+                    out.add(Check.fail(NAME, BundleLayout.EVENTS, BundleLayout.EVENTS + ": line " + n + " is dated "
+                            + time + ", before line " + (n - 1) + " (" + previous + "): events out of time order"));
+                }
+                previous = time == null ? previous : time;
+                if (CustodyEvent.TIMESTAMPED.equals(event.path("action").asText())) {
+                    genTime(event, n, genTimes, out);
+                }
+            }
+        } catch (IOException e) {
+            return n; // the custody-log step reports an unreadable log
+        }
+        return n;
+    }
+
+    private static void genTime(JsonNode event, int n, Map<String, Instant> genTimes, List<Check> out) {
+        JsonNode details = event.path("details");
+        String subject = event.path("subject").asText(null);
+        String tsr = details.path("tsr").asText(null);
+        Instant said = instant(details.path("genTime").asText(null));
+        if (subject == null || tsr == null || said == null) {
+            return;
+        }
+        String token = BundleLayout.DATA + subject + "/" + tsr;
+        Instant actual = genTimes.get(token);
+        if (actual != null && !actual.equals(said)) {
+            out.add(Check.fail(NAME, BundleLayout.EVENTS, BundleLayout.EVENTS + ": line " + n + " logged " + token
+                    + " with genTime " + said + ", but that token says " + actual + " (a token replaced after the "
+                    + "fact)"));
+        }
+    }
+
+    private static Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
