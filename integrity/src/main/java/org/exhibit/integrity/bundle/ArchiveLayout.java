@@ -27,6 +27,7 @@ final class ArchiveLayout {
     private static final int LOCATOR_SIZE = 20;
     private static final int CENTRAL = 0x02014b50;
     private static final int CENTRAL_SIZE = 46;
+    private static final int LOCAL = 0x04034b50;
     private static final int LOCAL_SIZE = 30;
     private static final int DESCRIPTOR = 0x08074b50;
     private static final int ZIP64_EXTRA = 0x0001;
@@ -54,7 +55,7 @@ final class ArchiveLayout {
         ArchiveLayout layout = new ArchiveLayout(file, ch);
         Directory dir = layout.end();
         if (dir.entries() != entries.size()) {
-            throw new UnsafeZipException(file + ": the end of central directory record counts " + dir.entries()
+            throw new AmbiguousZipException(file + ": the end of central directory record counts " + dir.entries()
                     + " entries, the central directory holds " + entries.size() + "; readers disagree on the archive");
         }
         layout.directory(dir, entries);
@@ -78,7 +79,7 @@ final class ArchiveLayout {
         long eocd = size - tailLength + at;
         long end = eocd + EOCD_SIZE + (tail.getShort(at + 20) & U16);
         if (end != size) {
-            throw new UnsafeZipException(file + ": " + (size - end) + " bytes after the end of the archive (after its "
+            throw new AmbiguousZipException(file + ": " + (size - end) + " bytes after the end of the archive (after its "
                     + "end of central directory record and comment); nothing may follow a bundle");
         }
         long disk = tail.getShort(at + 4) & U16;
@@ -90,11 +91,11 @@ final class ArchiveLayout {
         boolean hasLocator = eocd >= LOCATOR_SIZE && read(eocd - LOCATOR_SIZE, 4).getInt(0) == ZIP64_LOCATOR;
         if (!hasLocator) {
             if ((disk | cdDisk) != 0 || onDisk != total) {
-                throw new UnsafeZipException(file + ": spans several disks (end record disk " + disk + ", "
+                throw new AmbiguousZipException(file + ": spans several disks (end record disk " + disk + ", "
                         + onDisk + " of " + total + " entries on it); expected a single-file archive");
             }
             if (cdOffset + cdSize != eocd) {
-                throw new UnsafeZipException(file + ": the central directory (offset " + cdOffset + ", " + cdSize
+                throw new AmbiguousZipException(file + ": the central directory (offset " + cdOffset + ", " + cdSize
                         + " bytes) does not end where the end record begins (" + eocd + ")");
             }
             return new Directory(cdOffset, cdSize, total);
@@ -106,12 +107,12 @@ final class ArchiveLayout {
         ByteBuffer locator = read(eocd - LOCATOR_SIZE, LOCATOR_SIZE);
         long at = locator.getLong(8);
         if (locator.getInt(4) != 0 || locator.getInt(16) != 1 || at < 0 || at + 56 > eocd - LOCATOR_SIZE) {
-            throw new UnsafeZipException(file + ": ZIP64 end locator points outside the archive or at another disk");
+            throw new AmbiguousZipException(file + ": ZIP64 end locator points outside the archive or at another disk");
         }
         ByteBuffer record = read(at, 56);
         long recordEnd = at + 12 + record.getLong(4);
         if (record.getInt(0) != ZIP64_EOCD || recordEnd != eocd - LOCATOR_SIZE) {
-            throw new UnsafeZipException(file + ": ZIP64 end record at offset " + at + " does not end where its "
+            throw new AmbiguousZipException(file + ": ZIP64 end record at offset " + at + " does not end where its "
                     + "locator begins; readers disagree on the archive");
         }
         long onDisk = record.getLong(24);
@@ -119,10 +120,10 @@ final class ArchiveLayout {
         long cdSize = record.getLong(40);
         long cdOffset = record.getLong(48);
         if (record.getInt(16) != 0 || record.getInt(20) != 0 || onDisk != total) {
-            throw new UnsafeZipException(file + ": spans several disks; expected a single-file archive");
+            throw new AmbiguousZipException(file + ": spans several disks; expected a single-file archive");
         }
         if (cdOffset < 0 || cdSize < 0 || cdOffset + cdSize != at) {
-            throw new UnsafeZipException(file + ": the central directory (offset " + cdOffset + ", " + cdSize
+            throw new AmbiguousZipException(file + ": the central directory (offset " + cdOffset + ", " + cdSize
                     + " bytes) does not end where the ZIP64 end record begins (" + at + ")");
         }
         return new Directory(cdOffset, cdSize, total);
@@ -131,14 +132,14 @@ final class ArchiveLayout {
     /** The directory is exactly its headers, back to back, naming the entries Commons Compress read, in order. */
     private void directory(Directory dir, List<ZipArchiveEntry> entries) throws IOException {
         if (dir.size() > Integer.MAX_VALUE) {
-            throw new UnsafeZipException(file + ": central directory of " + dir.size() + " bytes; too large");
+            throw new AmbiguousZipException(file + ": central directory of " + dir.size() + " bytes; too large");
         }
         ByteBuffer cd = read(dir.offset(), (int) dir.size());
         int pos = 0;
         for (ZipArchiveEntry e : entries) {
             String name = EntryNames.quote(e.getName());
             if (pos + CENTRAL_SIZE > cd.limit() || cd.getInt(pos) != CENTRAL) {
-                throw new UnsafeZipException(name + ": not found at its place in the central directory (offset "
+                throw new AmbiguousZipException(name + ": not found at its place in the central directory (offset "
                         + (dir.offset() + pos) + "); readers disagree on the archive");
             }
             int n = cd.getShort(pos + 28) & 0xFFFF;
@@ -147,17 +148,17 @@ final class ArchiveLayout {
             long offset = cd.getInt(pos + 42) & U32;
             byte[] raw = new byte[n];
             if (pos + CENTRAL_SIZE + n > cd.limit()) {
-                throw new UnsafeZipException(name + ": central directory header runs past the directory's end");
+                throw new AmbiguousZipException(name + ": central directory header runs past the directory's end");
             }
             cd.get(pos + CENTRAL_SIZE, raw);
             if (!Arrays.equals(raw, e.getRawName()) || (offset != U32 && offset != e.getLocalHeaderOffset())) {
-                throw new UnsafeZipException(name + ": the central directory header at offset " + (dir.offset() + pos)
+                throw new AmbiguousZipException(name + ": the central directory header at offset " + (dir.offset() + pos)
                         + " names another entry or offset; readers disagree on the archive");
             }
             pos += CENTRAL_SIZE + n + m + k;
         }
         if (pos != cd.limit()) {
-            throw new UnsafeZipException(file + ": " + (cd.limit() - pos) + " bytes at the end of the central "
+            throw new AmbiguousZipException(file + ": " + (cd.limit() - pos) + " bytes at the end of the central "
                     + "directory belong to no entry; readers disagree on the archive");
         }
     }
@@ -167,7 +168,7 @@ final class ArchiveLayout {
         List<ZipArchiveEntry> byOffset = entries.stream()
                 .sorted(Comparator.comparingLong(ZipArchiveEntry::getLocalHeaderOffset)).toList();
         if (!byOffset.equals(entries)) {
-            throw new UnsafeZipException(file + ": the central directory lists the entries in another order than "
+            throw new AmbiguousZipException(file + ": the central directory lists the entries in another order than "
                     + "they stand in the archive; readers disagree on the archive");
         }
         long expected = 0;
@@ -176,18 +177,31 @@ final class ArchiveLayout {
             String name = EntryNames.quote(e.getName());
             long at = e.getLocalHeaderOffset();
             if (at != expected) {
-                throw new UnsafeZipException(name + ": " + (at - expected) + " bytes "
+                throw new AmbiguousZipException(name + ": " + (at - expected) + " bytes "
                         + (previous == null ? "before it, at the start of the archive," : "between it and " + previous)
-                        + " belong to no entry of the central directory (a second reading of the archive)");
+                        + " belong to no entry of the central directory" + planted(expected, at)
+                        + " (a second reading of the archive)");
             }
             expected = end(e, name, at);
             previous = name;
         }
         if (expected != dir.offset()) {
-            throw new UnsafeZipException((previous == null ? file : previous) + ": " + (dir.offset() - expected)
-                    + " bytes between the last entry and the central directory belong to no entry of it (a second "
-                    + "reading of the archive)");
+            throw new AmbiguousZipException((previous == null ? file : previous) + ": " + (dir.offset() - expected)
+                    + " bytes between the last entry and the central directory belong to no entry of it"
+                    + planted(expected, dir.offset()) + " (a second reading of the archive)");
         }
+    }
+
+    /** What a gap holds when it starts with a local header: the entry a streaming reader would see there. */
+    private String planted(long from, long to) throws IOException {
+        if (to < 0 || from < 0 || to - from < LOCAL_SIZE || read(from, 4).getInt(0) != LOCAL) {
+            return "";
+        }
+        int nameLength = read(from, LOCAL_SIZE).getShort(26) & 0xFFFF;
+        byte[] raw = new byte[(int) Math.min(nameLength, to - from - LOCAL_SIZE)];
+        read(from + LOCAL_SIZE, raw.length).get(raw);
+        return ": a local header for " + EntryNames.quote(new String(raw, java.nio.charset.StandardCharsets.UTF_8))
+                + " that the central directory does not list";
     }
 
     /** Where an entry's local header, data and data descriptor end. */
@@ -205,13 +219,13 @@ final class ArchiveLayout {
         ByteBuffer d = read(end, Math.min(4 + fields, (int) Math.max(0, size - end)));
         int skip = d.limit() >= 4 && d.getInt(0) == DESCRIPTOR ? 4 : 0;
         if (d.limit() < skip + fields) {
-            throw new UnsafeZipException(name + ": data descriptor runs past the end of the file");
+            throw new AmbiguousZipException(name + ": data descriptor runs past the end of the file");
         }
         long crc = d.getInt(skip) & U32;
         long compressed = zip64 ? d.getLong(skip + 4) : d.getInt(skip + 4) & U32;
         long uncompressed = zip64 ? d.getLong(skip + 12) : d.getInt(skip + 8) & U32;
         if (crc != e.getCrc() || compressed != e.getCompressedSize() || uncompressed != e.getSize()) {
-            throw new UnsafeZipException(name + ": data descriptor differs from the central directory (CRC, sizes); "
+            throw new AmbiguousZipException(name + ": data descriptor differs from the central directory (CRC, sizes); "
                     + "corrupt archive");
         }
         return end + skip + fields;

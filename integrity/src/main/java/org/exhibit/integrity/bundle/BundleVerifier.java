@@ -15,8 +15,9 @@ import org.exhibit.integrity.timestamp.TrustAnchors;
  * ({@code manifest}); the CMS signature over the tag manifest, by a trusted signer when {@code --trust} is given
  * ({@code signature}); the records and the custody log name the signer ({@code identity}); every RFC 3161 token
  * ({@code timestamp}); the custody log's chain and head ({@code custody-log}); stamps and events in time order
- * ({@code time-order}); nothing unlisted, nothing required missing ({@code unlisted}). Reads entries straight from the ZIP, hashing them
- * once on every core; never extracts, never writes.
+ * ({@code time-order}); nothing unlisted, nothing required missing ({@code unlisted}). A ZIP with two readings fails
+ * (exit 1); one that cannot be read safely could not be verified (exit 2). Reads entries straight from the ZIP,
+ * hashing them once on every core; never extracts, never writes.
  *
  * <pre>{@code
  * TrustAnchors trust = TrustAnchors.jdkDefaults().with(TrustAnchors.fromPem(Path.of("office-tsa-root.pem")));
@@ -84,6 +85,9 @@ public final class BundleVerifier {
             run(checks, TimeOrderCheck.NAME, b, () -> TimeOrderCheck.run(b));
             run(checks, CompletenessCheck.NAME, b, () -> CompletenessCheck.run(b));
             return Verification.of(name, checks, strict, b.signer(), false);
+        } catch (AmbiguousZipException e) {
+            checks.add(Check.fail(ZIP, name, e.getMessage()));
+            return Verification.of(name, checks, strict, null, false);
         } catch (UnsafeZipException e) {
             checks.add(Check.fail(ZIP, name, e.getMessage()));
         } catch (IOException e) {

@@ -44,13 +44,13 @@ final class LocalHeaders {
             int nameLength = fixed.getShort(26) & 0xFFFF;
             int extraLength = fixed.getShort(28) & 0xFFFF;
             if (method != e.getMethod()) {
-                throw new UnsafeZipException(name + ": local header says method " + method + ", central directory "
+                throw new AmbiguousZipException(name + ": local header says method " + method + ", central directory "
                         + e.getMethod() + "; corrupt archive");
             }
             ByteBuffer localName = ByteBuffer.allocate(nameLength);
             readFully(ch, localName, at + FIXED);
             if (!Arrays.equals(localName.array(), e.getRawName())) {
-                throw new UnsafeZipException(name + ": local header names a different entry; corrupt archive");
+                throw new AmbiguousZipException(name + ": local header names a different entry; corrupt archive");
             }
             if ((flags & 8) == 0) {
                 checkSize(name, "CRC-32", fixed.getInt(14) & ZIP64_MARK, e.getCrc(), false);
@@ -73,7 +73,7 @@ final class LocalHeaders {
             ZipArchiveEntry e = byOffset.get(i);
             long end = before.getDataOffset() + before.getCompressedSize();
             if (e.getLocalHeaderOffset() < end) {
-                throw new UnsafeZipException(EntryNames.quote(e.getName()) + ": overlaps the data of "
+                throw new AmbiguousZipException(EntryNames.quote(e.getName()) + ": overlaps the data of "
                         + EntryNames.quote(before.getName()) + " (overlapping entries, a zip-bomb trick)");
             }
         }
@@ -82,7 +82,7 @@ final class LocalHeaders {
     private static void checkSize(String name, String what, long local, long central, boolean zip64Allowed)
             throws UnsafeZipException {
         if (local != central && !(zip64Allowed && local == ZIP64_MARK)) {
-            throw new UnsafeZipException(name + ": local header " + what + " " + local + " differs from central "
+            throw new AmbiguousZipException(name + ": local header " + what + " " + local + " differs from central "
                     + "directory " + central + "; corrupt archive");
         }
     }

@@ -1,13 +1,13 @@
 package org.exhibit.integrity.bundle;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipException;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.json.Json;
+import org.exhibit.integrity.timestamp.TimestampCheck;
 
 /**
  * A bundle being verified: its checked ZIP and the digest of every entry, computed once, in parallel. The
@@ -26,7 +26,7 @@ final class OpenBundle {
     private CustodyManifest custodyManifest;
     private String manifestProblem;
     private Signer signer;
-    private final Map<String, Instant> genTimes = new TreeMap<>();
+    private final Map<String, TimestampCheck> validTokens = new TreeMap<>();
 
     private OpenBundle(String name, SafeZip zip, Map<String, ParallelHashing.Digest> digests) {
         this.name = name;
@@ -92,9 +92,9 @@ final class OpenBundle {
         signer = s;
     }
 
-    /** The genTime of every valid token, by its path; filled by {@link TimestampChecks}. */
-    Map<String, Instant> genTimes() {
-        return genTimes;
+    /** Every valid token by its path, with its genTime and TSA; filled by {@link TimestampChecks}. */
+    Map<String, TimestampCheck> validTokens() {
+        return validTokens;
     }
 
     /** custody/manifest.json parsed once; null (with a failed check added) when missing or unreadable. */

@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import org.exhibit.integrity.custody.CustodyEvent;
+import org.exhibit.integrity.timestamp.TimestampCheck;
 
 /**
- * Time runs one way: no record is stamped after the seal (a record's genTime may pass the manifest's by at most
- * {@link #TSA_LEEWAY}, for two TSAs' clocks), the custody log's times never go back by more than
+ * Time runs one way: no record is stamped after the seal (by the same TSA's clock; a record's genTime from another
+ * TSA may pass the manifest's by at most {@link #TSA_LEEWAY}), the custody log's times never go back by more than
  * {@link #CLOCK_STEP}, and each {@code timestamped} line states the genTime of the token it names, as that token
  * says. Uses the genTimes {@link TimestampChecks} found valid.
  */
@@ -32,31 +33,36 @@ final class TimeOrderCheck {
 
     static List<Check> run(OpenBundle b) {
         List<Check> out = new ArrayList<>();
-        Map<String, Instant> genTimes = b.genTimes();
-        Instant sealed = null;
-        for (Map.Entry<String, Instant> t : genTimes.entrySet()) {
+        Map<String, TimestampCheck> tokens = b.validTokens();
+        Map.Entry<String, TimestampCheck> seal = null;
+        for (Map.Entry<String, TimestampCheck> t : tokens.entrySet()) {
             if (stamped(t.getKey()).equals(BundleLayout.CUSTODY_MANIFEST)
-                    && (sealed == null || t.getValue().isBefore(sealed))) {
-                sealed = t.getValue();
+                    && (seal == null || t.getValue().genTime().isBefore(seal.getValue().genTime()))) {
+                seal = t;
             }
         }
-        if (sealed != null) {
-            for (Map.Entry<String, Instant> t : genTimes.entrySet()) {
-                if (!stamped(t.getKey()).equals(BundleLayout.CUSTODY_MANIFEST)
-                        && t.getValue().isAfter(sealed.plus(TSA_LEEWAY))) {
-                    out.add(Check.fail(NAME, t.getKey(), t.getKey() + ": stamped at " + t.getValue() + ", after the "
-                            + "bundle was sealed (" + BundleLayout.CUSTODY_MANIFEST + " stamped at " + sealed
+        if (seal != null) {
+            for (Map.Entry<String, TimestampCheck> t : tokens.entrySet()) {
+                if (!stamped(t.getKey()).equals(BundleLayout.CUSTODY_MANIFEST) && after(t.getValue(), seal.getValue())) {
+                    out.add(Check.fail(NAME, t.getKey(), t.getKey() + ": stamped at " + t.getValue().genTime()
+                            + ", after the bundle was sealed (" + seal.getKey() + " says " + seal.getValue().genTime()
                             + "); a record sealed in a bundle cannot be stamped later"));
                 }
             }
         }
-        int lines = log(b, genTimes, out);
+        int lines = log(b, tokens, out);
         if (out.isEmpty()) {
             out.add(Check.pass(NAME, BundleLayout.EVENTS, "record stamps precede the seal's"
-                    + (sealed == null ? "" : " (" + sealed + ")") + "; " + lines + " custody-log lines in time order, "
-                    + "their genTimes as the tokens say"));
+                    + (seal == null ? "" : " (" + seal.getValue().genTime() + ")") + "; " + lines
+                    + " custody-log lines in time order, their genTimes as the tokens say"));
         }
         return out;
+    }
+
+    /** One TSA's clock is compared strictly with itself; two TSAs' clocks with {@link #TSA_LEEWAY}. */
+    private static boolean after(TimestampCheck record, TimestampCheck seal) {
+        boolean sameTsa = record.tsaFingerprint() != null && record.tsaFingerprint().equals(seal.tsaFingerprint());
+        return record.genTime().isAfter(sameTsa ? seal.genTime() : seal.genTime().plus(TSA_LEEWAY));
     }
 
     private static String stamped(String token) {
@@ -64,7 +70,7 @@ final class TimeOrderCheck {
         return m.matches() ? m.group(1) : token;
     }
 
-    private static int log(OpenBundle b, Map<String, Instant> genTimes, List<Check> out) {
+    private static int log(OpenBundle b, Map<String, TimestampCheck> tokens, List<Check> out) {
         SafeZip.Entry entry = b.zip.entry(BundleLayout.EVENTS);
         if (entry == null) {
             return 0;
@@ -82,7 +88,7 @@ final class TimeOrderCheck {
                 }
                 previous = time == null ? previous : time;
                 if (CustodyEvent.TIMESTAMPED.equals(event.path("action").asText())) {
-                    genTime(event, n, genTimes, out);
+                    genTime(event, n, tokens, out);
                 }
             }
         } catch (IOException e) {
@@ -91,7 +97,7 @@ final class TimeOrderCheck {
         return n;
     }
 
-    private static void genTime(JsonNode event, int n, Map<String, Instant> genTimes, List<Check> out) {
+    private static void genTime(JsonNode event, int n, Map<String, TimestampCheck> tokens, List<Check> out) {
         JsonNode details = event.path("details");
         String subject = event.path("subject").asText(null);
         String tsr = details.path("tsr").asText(null);
@@ -100,7 +106,7 @@ final class TimeOrderCheck {
             return;
         }
         String token = BundleLayout.DATA + subject + "/" + tsr;
-        Instant actual = genTimes.get(token);
+        Instant actual = tokens.containsKey(token) ? tokens.get(token).genTime() : null;
         if (actual != null && !actual.equals(said)) {
             out.add(Check.fail(NAME, BundleLayout.EVENTS, BundleLayout.EVENTS + ": line " + n + " logged " + token
                     + " with genTime " + said + ", but that token says " + actual + " (a token replaced after the "

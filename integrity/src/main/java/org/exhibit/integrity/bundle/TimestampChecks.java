@@ -23,7 +23,7 @@ final class TimestampChecks {
     static final String NAME = "timestamp";
 
     /** One token's findings, and its genTime when valid. */
-    private record Result(String token, String stamped, Instant genTime, List<Check> checks) {
+    private record Result(String token, String stamped, TimestampCheck valid, List<Check> checks) {
     }
 
     private TimestampChecks() {
@@ -49,14 +49,14 @@ final class TimestampChecks {
         tokens.forEach((stamped, list) -> list.forEach(token -> all.add(Map.entry(token, stamped))));
         List<Result> results = all.parallelStream().map(t -> {
             List<Check> checks = new ArrayList<>();
-            Instant genTime = token(b, verifier, t.getValue(), t.getKey(), anchors, checks);
-            return new Result(t.getKey(), t.getValue(), genTime, checks);
+            TimestampCheck valid = token(b, verifier, t.getValue(), t.getKey(), anchors, checks);
+            return new Result(t.getKey(), t.getValue(), valid, checks);
         }).toList();
         for (Result r : results) {
             out.addAll(r.checks());
-            if (r.genTime() != null) {
-                b.genTimes().put(r.token(), r.genTime());
-                earliest.merge(r.stamped(), r.genTime(), (x, y) -> x.isBefore(y) ? x : y);
+            if (r.valid() != null) {
+                b.validTokens().put(r.token(), r.valid());
+                earliest.merge(r.stamped(), r.valid().genTime(), (x, y) -> x.isBefore(y) ? x : y);
             }
         }
         for (String path : b.names()) {
@@ -68,7 +68,8 @@ final class TimestampChecks {
         return out;
     }
 
-    private static Instant token(OpenBundle b, TimestampVerifier verifier, String stamped, String token,
+    /** The token's check when valid, else null (with a failure added). */
+    private static TimestampCheck token(OpenBundle b, TimestampVerifier verifier, String stamped, String token,
                                  TrustAnchors anchors, List<Check> out) {
         Sha256 sha = b.sha256(stamped);
         if (sha == null) {
@@ -93,7 +94,7 @@ final class TimestampChecks {
         } else {
             out.add(Check.pass(NAME, token, what));
         }
-        return c.genTime();
+        return c;
     }
 
     private static void boundGenTimes(OpenBundle b, Map<String, Instant> earliest, List<Check> out) {

@@ -7,7 +7,7 @@ import java.io.IOException;
  * ratio over its {@link ZipLimits}, or a structure that does not hold together (truncated, overlapping or
  * mismatched headers). The message is one line naming the entry.
  */
-public final class UnsafeZipException extends IOException {
+public class UnsafeZipException extends IOException {
     public UnsafeZipException(String message) {
         super(message);
     }

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.util.Date;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -57,9 +58,12 @@ public final class TsaServer implements AutoCloseable {
     private final ExecutorService executor;
     private final TimeStampResponseGenerator responses;
     private final AtomicLong lastSerial = new AtomicLong();
+    private final Clock clock;
 
-    private TsaServer(LocalTsa tsa, HttpServer http, ExecutorService executor) throws GeneralSecurityException {
+    private TsaServer(LocalTsa tsa, HttpServer http, ExecutorService executor, Clock clock)
+            throws GeneralSecurityException {
         this.tsa = tsa;
+        this.clock = clock;
         this.http = http;
         this.executor = executor;
         try {
@@ -79,6 +83,14 @@ public final class TsaServer implements AutoCloseable {
 
     /** Starts serving on 127.0.0.1:{@code port} (0 for any free port). */
     public static TsaServer start(LocalTsa tsa, int port) throws IOException {
+        return start(tsa, port, Clock.systemUTC());
+    }
+
+    /**
+     * Starts serving with the genTimes of a given clock: for tests of what a TSA whose clock is wrong, or set on
+     * purpose, does to the evidence (a verifier must not take a TSA's time on trust beyond its certificate).
+     */
+    public static TsaServer start(LocalTsa tsa, int port, Clock clock) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "exhibit-tsa");
@@ -87,7 +99,7 @@ public final class TsaServer implements AutoCloseable {
         });
         TsaServer server;
         try {
-            server = new TsaServer(tsa, http, executor);
+            server = new TsaServer(tsa, http, executor, clock);
         } catch (GeneralSecurityException e) {
             http.stop(0);
             executor.shutdownNow();
@@ -154,7 +166,7 @@ public final class TsaServer implements AutoCloseable {
             // The generator answers a request it cannot accept (algorithm, policy) with a rejection itself.
             // Its signer holds one java.security.Signature, which is not thread-safe.
             synchronized (responses) {
-                return responses.generate(request, nextSerial(), new Date());
+                return responses.generate(request, nextSerial(), Date.from(clock.instant()));
             }
         } catch (TSPException e) {
             return reject(PKIFailureInfo.systemFailure, "cannot sign: " + e.getMessage());

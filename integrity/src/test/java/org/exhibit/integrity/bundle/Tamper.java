@@ -17,6 +17,11 @@ final class Tamper {
     private Tamper() {
     }
 
+    /** A change that may need I/O or a TSA. */
+    interface Change {
+        void apply(Map<String, byte[]> entries) throws Exception;
+    }
+
     static Map<String, byte[]> read(Path bundle) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (SafeZip zip = SafeZip.open(bundle, ZipLimits.DEFAULT)) {
