@@ -117,7 +117,7 @@ public final class CaseReport implements Closeable {
             return out;
         }
         out.add(Field.mono("Bundle " + files.location().getFileName() + " SHA-256", Sha256.of(files.location()).hex()));
-        for (String tag : List.of("manifest-sha256.txt", "custody/manifest.json")) {
+        for (String tag : List.of("manifest-sha256.txt", "tagmanifest-sha256.txt", "custody/manifest.json")) {
             if (files.exists(tag)) {
                 try (InputStream in = files.open(tag)) {
                     out.add(Field.mono(tag + " SHA-256", Sha256.of(in).hex()));

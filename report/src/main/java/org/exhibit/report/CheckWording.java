@@ -17,26 +17,46 @@ final class CheckWording {
         boolean warn = c.status() == Check.Status.WARN;
         String file = c.file();
         return switch (c.name()) {
-            case "zip" -> pass ? "The bundle file is a well-formed ZIP that is safe to open."
-                    : "The bundle file could not be opened safely, so nothing in it was relied on.";
+            case "zip" -> pass ? "The bundle file is a well-formed ZIP that is safe to open, and every tool reads the "
+                    + "same files from it."
+                    : "The bundle file could not be opened safely, or different tools would read different files from "
+                    + "it, so nothing in it was relied on.";
             case "bagit" -> pass ? "Every file the bag's manifest " + file + " lists is present and matches its SHA-256."
                     : capitalise(named(file)) + " does not match the bag's manifests: it is not what was sealed on "
                     + sealed + ".";
             case "records" -> records(c, pass, warn);
             case "manifest" -> pass ? "The custody manifest binds the bag's manifest and every record, as sealed."
                     : "The custody manifest does not match " + file + ": the bundle was changed after it was sealed.";
-            case "signature" -> pass ? "The investigator's digital signature over the custody manifest is valid."
-                    : warn ? "The investigator's certificate is not in your trust list: the signature is valid, but whose "
-                    + "key made it must be confirmed another way (compare the fingerprint below with the investigator)."
-                    : "The investigator's signature over the custody manifest is not valid: the manifest was changed "
-                    + "or signed by someone else.";
-            case "timestamp" -> pass ? "The time-stamp " + file + " is valid: an independent authority vouches for when "
+            case "signature" -> pass ? "The investigator's digital signature over the bundle's manifests is valid: "
+                    + "no file was added, removed or changed since they signed."
+                    : warn && file.endsWith(".p7s") ? "This bundle was sealed by an older Exhibit (format 1), whose "
+                    + "signature covers the custody manifest only: the verification instructions and the choice of "
+                    + "time-stamps are protected by a checksum anyone could recompute."
+                    : warn ? "Nobody vouched for the investigator's certificate (no --trust): the signature is valid, "
+                    + "but whose key made it must be confirmed another way (compare the fingerprint below with the "
+                    + "investigator)."
+                    : "The investigator's signature does not hold: the bundle was changed after it was signed, or "
+                    + "signed by someone you did not say to trust.";
+            case "identity" -> pass ? "Every record and every line of the custody log names the investigator who "
+                    + "signed the bundle."
+                    : warn ? capitalise(named(file)) + " does not say who made it, so it cannot be tied to the signer."
+                    : capitalise(named(file)) + " names another investigator than the one who signed: the bundle was "
+                    + "re-signed by someone else.";
+            case "time-order" -> pass ? "Every time-stamp and custody event is in time order, and the seal came last."
+                    : "The times do not add up (" + file + "): a record stamped after the seal, or a custody event out "
+                    + "of order — time-stamps were replaced after the fact.";
+            case "timestamp" -> pass && c.message().contains("self-run TSA") ? "The time-stamp " + file + " is valid. "
+                    + "It comes from Exhibit's own time-stamping authority, whose root you chose to trust: run by the "
+                    + "investigator or their office, not from a public one."
+                    : pass ? "The time-stamp " + file + " is valid: an independent authority vouches for when "
                     + "this data existed."
                     : warn ? "The time-stamp " + file + " holds, with a caveat about whom to trust (below)."
                     : "The time-stamp " + file + " does not hold for the data it stamps.";
             case "custody-log" -> pass ? "The chain-of-custody log is complete and unaltered since the seal."
                     : "The chain-of-custody log was altered: a line was removed, reordered or edited.";
             case "unlisted" -> pass ? "Nothing was added to the bundle after it was sealed."
+                    : c.message().contains("missing from the bundle") ? "The file " + file + ", which every bundle "
+                    + "carries, is missing: it was removed after sealing."
                     : "The file " + file + " was added to the bundle after it was sealed (no manifest lists it).";
             default -> c.status() + ": " + c.name();
         };

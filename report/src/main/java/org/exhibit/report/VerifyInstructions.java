@@ -10,7 +10,7 @@ import org.exhibit.report.source.CaseInfo;
 import org.exhibit.report.source.Entry;
 import org.exhibit.report.source.TsaTime;
 
-/** How anyone can check the bundle: with Exhibit, and with unzip, sha256sum and openssl alone (BUNDLE.md). */
+/** How anyone can check the bundle: with Exhibit, and with unzip, sha256sum and openssl alone (docs/FORMAT.md). */
 final class VerifyInstructions {
     private VerifyInstructions() {
     }
@@ -44,10 +44,10 @@ final class VerifyInstructions {
         }
         List<String> cmds = new ArrayList<>(List.of(
                 "unzip -q " + bundleName + " -d b && cd b",
-                "sha256sum -c --strict manifest-sha256.txt      # every evidence file",
+                "openssl cms -verify -binary -inform DER -in tagmanifest-sha256.txt.p7s \\",
+                "  -content tagmanifest-sha256.txt -CAfile custody/investigator.pem -purpose any -out /dev/null",
                 "sha256sum -c --strict tagmanifest-sha256.txt   # every tag file",
-                "openssl cms -verify -binary -inform DER -in custody/manifest.json.p7s \\",
-                "  -content custody/manifest.json -CAfile custody/investigator.pem -purpose any -out /dev/null"));
+                "sha256sum -c --strict manifest-sha256.txt      # every evidence file"));
         for (String tsa : tsas) {
             cmds.add("openssl ts -verify -data custody/manifest.json -in custody/manifest.json." + tsa + ".tsr \\");
             cmds.add("  -CAfile <root certificate of " + tsa + "> -untrusted custody/tsa/" + tsa + ".pem");

@@ -24,11 +24,22 @@ final class Warnings {
     /** The warning says a certificate does not chain to a configured trust anchor. */
     static boolean untrusted(Check w) {
         String m = w.message();
-        return m.contains("does not chain to a trust anchor") || m.contains("not in the trust list");
+        return m.contains("does not chain to a trust anchor") || m.contains("not in the trust list")
+                || m.contains("is unverified");
     }
 
     static String meaning(Check w) {
         String m = w.message().toLowerCase(java.util.Locale.ROOT);
+        if (w.name().equals("signature") && m.contains("format 1 bundle")) {
+            return "The bundle was sealed by an older Exhibit (format 1). Its signature covers the custody manifest "
+                    + "and through it every evidence file, but not the verification instructions, the bag's "
+                    + "description or which time-stamps it carries. The evidence itself is unaffected; seal the case "
+                    + "again with this version for the full binding.";
+        }
+        if (w.name().equals("identity")) {
+            return "A record that does not name the investigator's certificate cannot be tied to the signer by the "
+                    + "verifier; its files still match.";
+        }
         if (w.name().equals("signature")) {
             return "The signature is mathematically valid, but the investigator's certificate is not one you told "
                     + "Exhibit to trust. Confirm the fingerprint with the investigator (in person or from a trusted "

@@ -50,6 +50,7 @@ class VerificationReportTest {
                 .contains(sealed.investigator.fingerprint(), sealed.investigator.name())
                 .contains("valid and chains to a trust anchor")
                 .contains("not from a public one")
+                .contains("a certificate you told the verifier to trust")
                 .contains("openssl cms -verify", "Sealed by Exhibit 0.1.0-test");
         assertThat(ReportAssertions.unembeddedFonts(pdf)).isEmpty();
     }
@@ -60,7 +61,8 @@ class VerificationReportTest {
         Path html = tmp.resolve("untrusted.html");
         VerificationReport.write(v, sealed.bundle, html);
         String text = Files.readString(html);
-        assertThat(text).contains("does not chain to a trust anchor you configured")
+        assertThat(text).contains("The signer is UNVERIFIED")
+                .contains("does not chain to a trust anchor you configured")
                 .contains("Confirm the fingerprint with the investigator")
                 .contains("The time-stamp is valid for the data, but its authority is not in your trust list");
     }

@@ -88,7 +88,8 @@ final class TimestampChecks {
             out.add(Check.fail(NAME, token, token + ": invalid for " + stamped + ": " + c.reason()));
             return null;
         }
-        String what = token + ": valid for " + stamped + ", genTime " + c.genTime() + ", TSA " + c.tsaSubject();
+        String what = token + ": valid for " + stamped + ", genTime " + c.genTime() + ", TSA " + c.tsaSubject()
+                + (c.selfRun() && c.trusted() ? " (an Exhibit self-run TSA, whose root you trust)" : "");
         if (!c.trusted() || !c.warnings().isEmpty()) {
             out.add(Check.warn(NAME, token, what + "; " + String.join("; ", c.warnings())));
         } else {

@@ -13,14 +13,20 @@ import java.util.List;
  * @param tsaFingerprint SHA-256 of the TSA certificate (lower-case hex), null when unknown
  * @param trusted        the TSA chain reaches a trust anchor at genTime
  * @param warnings       what holds but deserves a look, one line each
+ * @param policy         the token's TSA policy OID, null when unknown
  */
 public record TimestampCheck(boolean ok, String reason, Instant genTime, String tsaSubject, String tsaFingerprint,
-                             boolean trusted, List<String> warnings) {
+                             boolean trusted, List<String> warnings, String policy) {
     public TimestampCheck {
         warnings = List.copyOf(warnings);
     }
 
     static TimestampCheck failed(String reason) {
-        return new TimestampCheck(false, reason, null, null, null, false, List.of());
+        return new TimestampCheck(false, reason, null, null, null, false, List.of(), null);
+    }
+
+    /** The token comes from an Exhibit TSA (in process or {@code exhibit tsa serve}), not a public authority. */
+    public boolean selfRun() {
+        return TsaServer.POLICY.equals(policy);
     }
 }

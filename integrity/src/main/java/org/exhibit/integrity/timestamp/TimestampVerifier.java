@@ -28,7 +28,7 @@ public final class TimestampVerifier {
             TokenValidation.Result r = TokenValidation.validate(TokenValidation.parse(tsrDer), expectedSha256,
                     expectedNonceOrNull, anchors);
             return new TimestampCheck(true, "valid", r.genTime(), r.signer().getSubjectX500Principal().getName(),
-                    Sha256.ofBytes(r.signer().getEncoded()).hex(), r.trusted(), r.warnings());
+                    Sha256.ofBytes(r.signer().getEncoded()).hex(), r.trusted(), r.warnings(), r.policy());
         } catch (TimestampException e) {
             return TimestampCheck.failed(e.getMessage());
         } catch (CertificateEncodingException e) {
