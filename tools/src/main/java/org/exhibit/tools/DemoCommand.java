@@ -15,6 +15,7 @@ import org.exhibit.capture.SampleSiteServer;
 import org.exhibit.capture.browser.Browser;
 import org.exhibit.capture.browser.BrowserOptions;
 import org.exhibit.capture.browser.BrowserUnavailableException;
+import org.exhibit.integrity.identity.IdentityStore;
 import org.exhibit.integrity.timestamp.LocalTsa;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -100,13 +101,18 @@ public final class DemoCommand implements Callable<Integer> {
                     .orElseThrow(() -> new IOException("seal wrote no bundle into " + bundles));
         }
         Path root = LocalTsa.open(home.resolve("tsa")).rootPem();
-        step(out, err, "verify", bundle.toString(), "--trust", root.toString());
+        Path investigator = home.resolve(IdentityStore.PEM);
+        // both roots given: the signer must be this investigator, and a genuine bundle of a self-run TSA has no
+        // warning left, so it verifies strictly
+        step(out, err, "verify", bundle.toString(), "--trust", investigator.toString(), "--trust", root.toString(),
+                "--strict");
         out.println();
         out.println("Demo done.");
         out.println("  case     " + caseDir);
         out.println("  bundle   " + bundle);
         out.println("  report   " + bundle + " -> data/report/report.html and report.pdf (images blurred)");
-        out.println("  verify   tools/exhibit verify " + bundle + " --trust " + root);
+        out.println("  verify   tools/exhibit verify " + bundle + " --trust " + investigator + " --trust " + root
+                + " --strict");
         out.println("  by hand  unzip -q " + bundle + " -d b && cd b && cat VERIFY.txt");
         return ExitCode.OK;
     }

@@ -61,15 +61,42 @@ class SealVerifyCommandTest {
     }
 
     @Test
-    void trustedCertificatesLeaveOnlyTheLocalTsaWarningAndStrictFailsOnIt() {
-        Cli v = Cli.run(home, null, "verify", bundle.toString(), "--trust", investigator.toString(),
-                "--trust", tsaRoot.toString());
-        assertThat(v.exit()).as(v.out()).isEqualTo(ExitCode.OK);
-        assertThat(v.out()).doesNotContain("not in the trust list").contains("self-run TSA");
+    void withBothRootsTrustedAGenuineSelfRunTsaBundleVerifiesStrictly() {
         Cli strict = Cli.run(home, null, "verify", bundle.toString(), "--trust", investigator.toString(),
                 "--trust", tsaRoot.toString(), "--strict");
+        assertThat(strict.exit()).as(strict.out()).isEqualTo(ExitCode.OK);
+        assertThat(strict.out()).doesNotContain("WARN").contains("self-run TSA, whose root you trust")
+                .contains("VERIFIED " + bundle.getFileName() + ":", " 0 warnings; signed by ", "a signer you trust");
+    }
+
+    @Test
+    void withTrustASignerOutsideTheTrustListExitsOne() {
+        Cli v = Cli.run(home, null, "verify", bundle.toString(), "--trust", tsaRoot.toString());
+        assertThat(v.exit()).as(v.out()).isEqualTo(ExitCode.FAILED);
+        assertThat(v.out()).contains("FAIL signature   custody/investigator.pem: signer ", "not in the trust list");
+    }
+
+    @Test
+    void withoutTrustTheVerdictSaysTheSignerIsUnverified() {
+        Cli v = Cli.run(home, null, "verify", bundle.toString());
+        assertThat(v.exit()).as(v.out()).isEqualTo(ExitCode.OK);
+        assertThat(v.out()).contains("signer UNVERIFIED: ");
+        Cli strict = Cli.run(home, null, "verify", bundle.toString(), "--strict");
         assertThat(strict.exit()).isEqualTo(ExitCode.FAILED);
         assertThat(strict.out()).contains("FAILED " + bundle.getFileName() + ": 0 checks failed,");
+    }
+
+    @Test
+    void notAZipGivesAOneLineReasonAndJsonWithExitTwo() throws Exception {
+        Path junk = Files.writeString(bundle.resolveSibling("junk.zip"), "not a zip at all");
+        Cli v = Cli.run(home, null, "verify", "--json", junk.toString());
+        assertThat(v.exit()).isEqualTo(2);
+        JsonNode root = Json.MAPPER.readTree(v.out());
+        assertThat(root.get("outcome").asText()).isEqualTo("COULD_NOT_RUN");
+        assertThat(root.get("checks").get(0).get("message").asText()).contains("junk.zip");
+        Cli plain = Cli.run(home, null, "verify", junk.toString());
+        assertThat(plain.exit()).isEqualTo(2);
+        assertThat(plain.out().strip().lines()).last().asString().startsWith("COULD NOT RUN junk.zip: ");
     }
 
     @Test
