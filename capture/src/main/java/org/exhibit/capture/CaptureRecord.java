@@ -11,7 +11,7 @@ import org.exhibit.integrity.record.Artifact;
 
 /**
  * {@code capture.json}: what was asked, what the browser and the wire showed, and every file of the capture
- * folder with its hash (BUNDLE.md, "A capture folder"). Written last, then timestamped at once.
+ * folder with its hash (docs/FORMAT.md, "A capture folder"). Written last, then timestamped at once.
  *
  * @param format        1
  * @param id            the capture id, e.g. "0001"

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code exhibit verify BUNDLE.zip [--trust PEM]... [--json] [--strict]}: every check of BUNDLE.md, one line each. */
+/** {@code exhibit verify BUNDLE.zip [--trust PEM]... [--json] [--strict]}: every check of docs/FORMAT.md, one line each. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check a bundle: safe ZIP, BagIt, records, manifest, signature, timestamps, custody log, "
                 + "nothing unlisted. Reads the ZIP in place and changes nothing.",
