@@ -69,6 +69,9 @@ class CapturerTest {
             assertThat(o.chain().get(0).sha256()).isEqualTo(site.certificate().sha256());
             assertThat(o.warnings()).isNotEmpty();
         });
+        // a certificate no browser would accept is evidence, and said so in the record's warnings
+        assertThat(rec.warnings()).anySatisfy(w -> assertThat(w).startsWith("TLS of the page's own " + origin + ": ")
+                .contains("self-signed certificate"));
         assertThat(rec.hosts()).extracting(CaptureRecord.HostAddress::ip).containsOnly("127.0.0.1");
         assertThat(rec.notes()).containsEntry("platform", "test site");
         assertThat(rec.investigator()).isEqualTo(kase.dana.actor());
@@ -99,6 +102,33 @@ class CapturerTest {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("capture.json")))
                     .allMatch(n -> rec.artifacts().stream().anyMatch(a -> a.path().equals(n) || a.path().startsWith(n + "/")));
         }
+    }
+
+    @Test
+    void aRedirectLoopFailsWithItsChainRecorded() throws Exception {
+        String url = site.http("/redirect/loop").toString();
+        CaptureRecord rec = kase.capturer(CaptureCase.TIMEOUTS).capture(url, Map.of()).record();
+        assertThat(rec.outcome()).as(rec.warnings().toString()).isEqualTo(CaptureOutcome.FAILED);
+        assertThat(rec.warnings().get(0)).contains("a redirect loop: " + url + " redirects back to itself");
+        assertThat(rec.redirectChain()).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.url()).isEqualTo(url);
+            assertThat(r.status()).isEqualTo(302);
+        });
+    }
+
+    @Test
+    void aRedirectChainPastTheBoundFailsAndAShortOneCompletes() throws Exception {
+        CaptureRecord tooLong = kase.capturer(CaptureCase.TIMEOUTS).capture(site.http("/redirect/hops/30").toString(),
+                Map.of()).record();
+        assertThat(tooLong.outcome()).as(tooLong.warnings().toString()).isEqualTo(CaptureOutcome.FAILED);
+        assertThat(tooLong.warnings().get(0)).containsAnyOf("more than 20 redirects",
+                "the redirect chain never reached a document");
+        assertThat(tooLong.redirectChain()).hasSizeGreaterThanOrEqualTo(20);
+        CaptureRecord shortChain = kase.capturer(CaptureCase.TIMEOUTS).capture(site.http("/redirect/hops/5").toString(),
+                Map.of()).record();
+        assertThat(shortChain.outcome()).as(shortChain.warnings().toString()).isEqualTo(CaptureOutcome.COMPLETE);
+        assertThat(shortChain.redirectChain()).hasSize(5);
+        assertThat(shortChain.title()).isEqualTo("Test article");
     }
 
     @Test

@@ -44,7 +44,13 @@ final class CaptureTestPages {
 
     void serve(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
+        if (path.startsWith("/redirect/hops/")) { // /redirect/hops/N: N redirects, then the article
+            int n = Integer.parseInt(path.substring("/redirect/hops/".length()));
+            redirect(ex, 302, n > 1 ? "/redirect/hops/" + (n - 1) : "/article.html");
+            return;
+        }
         switch (path) {
+            case "/redirect/loop" -> redirect(ex, 302, "/redirect/loop");
             case "/" -> html(ex, 200, page("Exhibit test site", "<ul><li><a href=\"/redirect/301\">article</a>"
                     + "<li><a href=\"/tall.html\">tall</a><li><a href=\"/slow.html\">slow</a></ul>"), false);
             case "/redirect/301" -> redirect(ex, 301, "/redirect/302");

@@ -23,6 +23,8 @@ import java.util.concurrent.Executors;
  * <ul>
  * <li>{@code /redirect/301} → 301 → {@code /redirect/302} → 302 → {@code /article.html} (200, gzip), which loads
  *     {@code /img/gps.jpg} (EXIF GPS), {@code /script.js} (chunked) and {@code /style.css} (gzip, chunked)</li>
+ * <li>{@code /redirect/loop} → 302 → itself, for ever; {@code /redirect/hops/N} → N redirects, then
+ *     {@code /article.html}</li>
  * <li>{@code /tall.html}: 24 screens tall, images loaded only when scrolled into view ({@code loading=lazy} and
  *     an IntersectionObserver)</li>
  * <li>{@code /one-screen-and-a-pixel.html}: 901 px tall, one pixel more than the 900 px viewport</li>
