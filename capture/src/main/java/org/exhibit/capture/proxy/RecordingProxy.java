@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>What the WARC holds: a {@code warcinfo} record; per exchange a {@code request} record (as sent to the
  * origin) and, if a response head arrived, a {@code response} record (bytes as received: chunked and
  * compressed bodies unchanged), both with {@code WARC-IP-Address}, {@code WARC-Concurrent-To}, SHA-256 block
- * and payload digests ({@code WARC-Truncated} instead of a payload digest when not whole); an exchange that
+ * and payload digests ({@code sha256:} and lower-case hex; {@code WARC-Truncated} instead of a payload digest
+ * when not whole); an exchange that
  * did not complete gets a {@code metadata} record with fields {@code exchange-outcome} and
  * {@code exchange-reason}. Per origin and address a {@code metadata} record ({@code application/warc-fields},
  * target {@code scheme://host:port}) with {@code origin}, {@code ip-address}, {@code tls-protocol},
