@@ -39,16 +39,16 @@ final class WarcJournal implements Closeable {
     private final WarcWriter writer;
     private boolean closed;
 
-    WarcJournal(Path warc, String software) throws IOException {
+    WarcJournal(Path warc, WarcFileInfo info) throws IOException {
         channel = FileChannel.open(warc, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         writer = new WarcWriter(channel, WarcCompression.GZIP);
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        fields.put("software", List.of(software));
+        fields.put("software", List.of(info.software()));
         fields.put("format", List.of("WARC File Format 1.1"));
         fields.put("conformsTo", List.of("https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"));
         byte[] body = fieldBytes(fields);
         writer.write(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).date(now())
-                .filename(warc.getFileName().toString()).body(WARC_FIELDS, body)
+                .filename(info.filename()).body(WARC_FIELDS, body)
                 .addHeader(BLOCK_DIGEST, digest(Sha256.ofBytes(body).bytes())).build());
     }
 

@@ -32,7 +32,9 @@ import org.exhibit.integrity.json.Json;
  * }</pre>
  */
 public final class WaczWriter {
-    static final String WARC_ENTRY = "archive/data.warc.gz";
+    /** The WARC's file name inside the WACZ (in {@code archive/}): the name its warcinfo record and the CDXJ index give it. */
+    public static final String WARC_NAME = "data.warc.gz";
+    static final String WARC_ENTRY = "archive/" + WARC_NAME;
     private final String software;
     private final Instant created;
     private String title;
@@ -54,7 +56,7 @@ public final class WaczWriter {
         if (!Files.isRegularFile(warc)) {
             throw new IOException("expected a WARC file, got " + warc);
         }
-        List<String> index = CdxjIndex.lines(warc, "data.warc.gz");
+        List<String> index = CdxjIndex.lines(warc, WARC_NAME);
         byte[] cdxj = join(index);
         byte[] pagesJsonl = pages(pages);
         Path dir = wacz.toAbsolutePath().getParent();
