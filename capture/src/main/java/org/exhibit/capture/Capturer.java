@@ -96,7 +96,8 @@ public final class Capturer implements AutoCloseable {
             CaptureArtifacts.removeLeftovers(scratch);
             String pageUrl = s.page != null && s.page.finalUrl() != null ? s.page.finalUrl() : target.request().toASCIIString();
             Map<String, String> resourceUrls = WarcPackaging.pack(scratch,
-                    WarcPackaging.page(pageUrl, startedAt, s.page == null ? null : s.page.title()),
+                    WarcPackaging.page(pageUrl, startedAt, s.page == null ? null : s.page.title(),
+                            s.page == null ? null : s.page.text()),
                     software(), warnings);
             List<Artifact> files = artifacts.inspect(scratch, resourceUrls);
             CaptureOutcome outcome = outcome(s, warnings);

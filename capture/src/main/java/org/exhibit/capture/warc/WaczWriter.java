@@ -28,7 +28,8 @@ import org.exhibit.integrity.json.Json;
  *
  * <pre>{@code
  * Wacz wacz = new WaczWriter("Exhibit 0.1.0", Instant.now())
- *         .write(dir.resolve("data.warc.gz"), List.of(new Page(finalUrl, started, title)), dir.resolve("capture.wacz"));
+ *         .write(dir.resolve("data.warc.gz"), List.of(new Page(finalUrl, started, title, text)),
+ *                 dir.resolve("capture.wacz"));
  * }</pre>
  */
 public final class WaczWriter {
@@ -108,6 +109,9 @@ public final class WaczWriter {
             line.put("ts", p.ts().truncatedTo(ChronoUnit.MILLIS).toString());
             if (p.title() != null) {
                 line.put("title", p.title());
+            }
+            if (p.text() != null) {
+                line.put("text", p.text());
             }
             try {
                 sb.append(Json.COMPACT.writeValueAsString(line)).append('\n');
