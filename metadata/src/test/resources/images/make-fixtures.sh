@@ -1,9 +1,9 @@
 #!/bin/sh
-# Regenerates the image fixtures from the shared PDQ test vector bridge-1-original.jpg with ImageMagick 6
+# Regenerates the image fixtures from the PDQ reference vector ../pdq/bridge-1-original.jpg with ImageMagick 6
 # (Debian's imagemagick package), cwebp (webp) and exiftool (libimage-exiftool-perl). Run from this directory:
-#   sh make-fixtures.sh ../../../../../shared/testdata/pdq   (or wherever shared/testdata/pdq is)
+#   sh make-fixtures.sh            (or sh make-fixtures.sh OTHER/FOLDER/OF/VECTORS)
 set -eu
-SRC=${1:-/work/shared/testdata/pdq}/bridge-1-original.jpg
+SRC=${1:-../pdq}/bridge-1-original.jpg
 IM=/usr/bin/convert
 $IM "$SRC" -strip -resize 400x reference.png
 $IM reference.png -colorspace CMYK -quality 92 cmyk.jpg

@@ -23,6 +23,8 @@ import org.exhibit.capture.browser.PageSteps;
 import org.exhibit.capture.proxy.InterceptionCa;
 import org.exhibit.capture.proxy.ProxyConfig;
 import org.exhibit.capture.proxy.RecordingProxy;
+import org.exhibit.capture.proxy.WarcFileInfo;
+import org.exhibit.capture.warc.WaczWriter;
 import org.exhibit.integrity.custody.CustodyEvent;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.identity.PublicIdentity;
@@ -94,8 +96,9 @@ public final class Capturer implements AutoCloseable {
             CaptureArtifacts.removeLeftovers(scratch);
             String pageUrl = s.page != null && s.page.finalUrl() != null ? s.page.finalUrl() : target.request().toASCIIString();
             Map<String, String> resourceUrls = WarcPackaging.pack(scratch,
-                    WarcPackaging.page(pageUrl, startedAt, s.page == null ? null : s.page.title()),
-                    "Exhibit " + options.exhibitVersion(), warnings);
+                    WarcPackaging.page(pageUrl, startedAt, s.page == null ? null : s.page.title(),
+                            s.page == null ? null : s.page.text()),
+                    software(), warnings);
             List<Artifact> files = artifacts.inspect(scratch, resourceUrls);
             CaptureOutcome outcome = outcome(s, warnings);
             Instant endedAt = Instant.now();
@@ -127,8 +130,10 @@ public final class Capturer implements AutoCloseable {
         RecordingProxy proxy = null;
         try {
             ProxyConfig pc = ProxyConfig.of(scratch.resolve(CaptureArtifacts.WARC));
+            // the WARC is named as it will be inside capture.wacz, which packages it once the browser is done
             proxy = RecordingProxy.start(new ProxyConfig(options.proxyHost(), pc.warc(), pc.connectTimeout(),
-                    pc.readTimeout(), pc.exchangeTimeout(), pc.clientIdleTimeout(), pc.maxRecordedBody(), pc.loopbackOnly()), ca);
+                    pc.readTimeout(), pc.exchangeTimeout(), pc.clientIdleTimeout(), pc.maxRecordedBody(), pc.loopbackOnly()),
+                    ca, new WarcFileInfo(WaczWriter.WARC_NAME, software()));
             String proxyAddress = options.proxyHost() + ":" + proxy.address().getPort();
             BrowserOptions bo = options.browser().withProxy(proxyAddress, List.of(proxy.spkiList()));
             long t = System.nanoTime();
@@ -158,6 +163,11 @@ public final class Capturer implements AutoCloseable {
             }
         }
         return s;
+    }
+
+    /** What wrote the WARC and the WACZ: "Exhibit" and the version that capture.json's environment gives. */
+    private String software() {
+        return "Exhibit " + options.exhibitVersion();
     }
 
     /** The pool of running browsers, made on first use; null when each capture starts its own browser. */

@@ -61,7 +61,7 @@ final class WarcPackaging {
         return urls;
     }
 
-    static Page page(String url, Instant startedAt, String title) {
-        return new Page(url, startedAt, title);
+    static Page page(String url, Instant startedAt, String title, String text) {
+        return new Page(url, startedAt, title, text);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.exhibit.integrity.json.Json;
 import org.exhibit.metadata.ArtifactInspector;
+import org.exhibit.metadata.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class HashCommandsTest {
 
     @BeforeEach
     void makeCase() throws IOException {
-        vectors = vectors();
+        vectors = TestData.pdqVectors();
         caseDir = dir.resolve("case");
         Path capture = Files.createDirectories(caseDir.resolve("data/captures/0001/resources"));
         ArtifactInspector inspector = new ArtifactInspector();
@@ -77,14 +78,5 @@ class HashCommandsTest {
     void missingCaseIsAUsageError() {
         assertThat(run("hashes", "--case", dir.resolve("nope").toString())).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("expected a case folder with data/, got");
-    }
-
-    private static Path vectors() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve("shared/testdata/pdq/expected.csv"))) {
-                return d.resolve("shared/testdata/pdq");
-            }
-        }
-        throw new AssertionError("shared/testdata/pdq not found above " + Path.of("").toAbsolutePath());
     }
 }

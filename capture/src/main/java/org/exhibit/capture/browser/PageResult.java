@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param finalUrl   the URL the browser showed at the end, or null if navigation failed
  * @param title      the page title, or null
+ * @param text       the page's visible text (the body's {@code innerText}), or null if it could not be read
  * @param versions   browser, driver and user agent, or null if the browser stopped answering first
  * @param viewport   the window size used
  * @param steps      every step, in order, with its outcome
@@ -16,8 +17,8 @@ import java.util.Map;
  * @param failure    why the page could not be captured as a person saw it: navigation failed, or the browser
  *                   crashed or stopped answering (what the steps before got is kept); null otherwise
  */
-public record PageResult(String finalUrl, String title, BrowserVersions versions, Viewport viewport, List<Step> steps,
-                         List<ConsoleMessage> console, Map<String, String> files, String failure) {
+public record PageResult(String finalUrl, String title, String text, BrowserVersions versions, Viewport viewport,
+                         List<Step> steps, List<ConsoleMessage> console, Map<String, String> files, String failure) {
     /** True when every step ended ok. */
     public boolean complete() {
         return failure == null && steps.stream().allMatch(s -> s.outcome() == StepOutcome.OK);

@@ -17,8 +17,8 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * The page steps of a capture, in order: navigate, wait for the network, scroll down and back, screenshots,
- * rendered DOM, MHTML, PDF, title and URL, console. Each runs under its own deadline and is recorded; a step
- * that fails never loses what the others got.
+ * rendered DOM, MHTML, PDF, title and URL, visible text, console. Each runs under its own deadline and is recorded;
+ * a step that fails never loses what the others got.
  *
  * <pre>{@code
  * PageResult page = new PageSteps(PageTimeouts.DEFAULT, proxy::awaitIdle).run(session, url, folder);
@@ -70,8 +70,9 @@ public final class PageSteps {
         write(rec, files, "pdf", folder.resolve(PDF), out -> Printer.pdf(session, out));
         String[] page = rec.run("page-info", timeouts.step(),
                 () -> new String[] {driver.getCurrentUrl(), driver.getTitle()});
+        String text = rec.run("text", timeouts.step(), () -> text(session));
         List<ConsoleMessage> console = rec.run("console", timeouts.step(), session::console);
-        return new PageResult(page == null ? null : page[0], page == null ? null : page[1], versions,
+        return new PageResult(page == null ? null : page[0], page == null ? null : page[1], text, versions,
                 session.options().viewport(), rec.steps(), console == null ? List.of() : console, files, rec.broken());
     }
 
@@ -119,6 +120,12 @@ public final class PageSteps {
         Object html = session.script("const d = document.doctype;"
                 + "return (d ? new XMLSerializer().serializeToString(d) + '\\n' : '') + document.documentElement.outerHTML;");
         return String.valueOf(html);
+    }
+
+    /** The text of the page as rendered, as a person can read and select it: hidden elements and scripts left out. */
+    private static String text(BrowserSession session) {
+        Object text = session.script("return document.body ? document.body.innerText : '';");
+        return text == null ? "" : String.valueOf(text);
     }
 
     private static byte[] mhtml(BrowserSession session) {

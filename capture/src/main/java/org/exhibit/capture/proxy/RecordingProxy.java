@@ -28,10 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code metadata} record with the resolved IP and the TLS chain the server presented. HTTPS is
  * intercepted with a per-run {@link InterceptionCa} that only the browser started with {@link #spkiList()} trusts.
  *
- * <p>What the WARC holds: a {@code warcinfo} record; per exchange a {@code request} record (as sent to the
- * origin) and, if a response head arrived, a {@code response} record (bytes as received: chunked and
- * compressed bodies unchanged), both with {@code WARC-IP-Address}, {@code WARC-Concurrent-To}, SHA-256 block
- * and payload digests ({@code WARC-Truncated} instead of a payload digest when not whole); an exchange that
+ * <p>What the WARC holds: a {@code warcinfo} record (file name and software as in {@link WarcFileInfo}); per
+ * exchange a {@code request} record (as sent to the origin) and, if a response head arrived, a {@code response}
+ * record (bytes as received: chunked and compressed bodies unchanged), both with {@code WARC-IP-Address},
+ * {@code WARC-Concurrent-To}, SHA-256 block and payload digests ({@code sha256:} and lower-case hex;
+ * {@code WARC-Truncated} instead of a payload digest when not whole); an exchange that
  * did not complete gets a {@code metadata} record with fields {@code exchange-outcome} and
  * {@code exchange-reason}. Per origin and address a {@code metadata} record ({@code application/warc-fields},
  * target {@code scheme://host:port}) with {@code origin}, {@code ip-address}, {@code tls-protocol},
@@ -65,7 +66,7 @@ public final class RecordingProxy implements AutoCloseable {
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "exhibit-proxy-watchdog"));
     private volatile boolean closed;
 
-    private RecordingProxy(ProxyConfig config, InterceptionCa ca) throws IOException {
+    private RecordingProxy(ProxyConfig config, InterceptionCa ca, WarcFileInfo info) throws IOException {
         this.config = config;
         this.ca = ca;
         InetAddress bind = InetAddress.getByName(config.bindHost());
@@ -87,7 +88,7 @@ public final class RecordingProxy implements AutoCloseable {
             throw e;
         }
         try {
-            this.journal = new WarcJournal(warc, "Exhibit recording proxy");
+            this.journal = new WarcJournal(warc, info);
         } catch (IOException e) {
             server.close();
             Files.deleteIfExists(spoolDir);
@@ -105,7 +106,15 @@ public final class RecordingProxy implements AutoCloseable {
      * kept running between captures ({@code BrowserPool}) trust every capture's proxy.
      */
     public static RecordingProxy start(ProxyConfig config, InterceptionCa ca) throws IOException {
-        RecordingProxy proxy = new RecordingProxy(config, ca);
+        return start(config, ca, WarcFileInfo.of(config.warc()));
+    }
+
+    /**
+     * As {@link #start(ProxyConfig, InterceptionCa)}, with the file name and software that the WARC's
+     * {@code warcinfo} record gives.
+     */
+    public static RecordingProxy start(ProxyConfig config, InterceptionCa ca, WarcFileInfo info) throws IOException {
+        RecordingProxy proxy = new RecordingProxy(config, ca, info);
         proxy.workers.execute(proxy::accept);
         long period = Math.max(50, Math.min(500, config.exchangeTimeout().toMillis() / 10));
         proxy.watchdog.scheduleAtFixedRate(() -> proxy.traffic.abortExpired(config.exchangeTimeout()),

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,6 @@ import org.exhibit.integrity.digest.Sha256;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
-import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
@@ -33,21 +33,23 @@ import org.netpreserve.jwarc.Warcinfo;
  */
 final class WarcJournal implements Closeable {
     static final MediaType WARC_FIELDS = MediaType.parse("application/warc-fields");
+    private static final String BLOCK_DIGEST = "WARC-Block-Digest";
+    private static final String PAYLOAD_DIGEST = "WARC-Payload-Digest";
     private final FileChannel channel;
     private final WarcWriter writer;
     private boolean closed;
 
-    WarcJournal(Path warc, String software) throws IOException {
+    WarcJournal(Path warc, WarcFileInfo info) throws IOException {
         channel = FileChannel.open(warc, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         writer = new WarcWriter(channel, WarcCompression.GZIP);
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        fields.put("software", List.of(software));
+        fields.put("software", List.of(info.software()));
         fields.put("format", List.of("WARC File Format 1.1"));
         fields.put("conformsTo", List.of("https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"));
         byte[] body = fieldBytes(fields);
         writer.write(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).date(now())
-                .filename(warc.getFileName().toString()).body(WARC_FIELDS, body)
-                .blockDigest(digest(Sha256.ofBytes(body).bytes())).build());
+                .filename(info.filename()).body(WARC_FIELDS, body)
+                .addHeader(BLOCK_DIGEST, digest(Sha256.ofBytes(body).bytes())).build());
     }
 
     /** Writes the request record, the response record if a response head arrived, and an outcome note if not complete. */
@@ -63,9 +65,9 @@ final class WarcJournal implements Closeable {
             WarcRequest.Builder b = new WarcRequest.Builder(ex.uri).version(MessageVersion.WARC_1_1)
                     .recordId(URI.create(ex.requestId)).date(date)
                     .body(MediaType.HTTP_REQUEST, body, request.size())
-                    .blockDigest(digest(request.blockDigest()));
+                    .addHeader(BLOCK_DIGEST, digest(request.blockDigest()));
             if (request.payloadSize() > 0 && !request.truncated()) {
-                b.payloadDigest(digest(request.payloadDigest()));
+                b.addHeader(PAYLOAD_DIGEST, digest(request.payloadDigest()));
             }
             if (request.truncated()) {
                 b.truncated(WarcTruncationReason.LENGTH);
@@ -83,10 +85,10 @@ final class WarcJournal implements Closeable {
                 WarcResponse.Builder b = new WarcResponse.Builder(ex.uri).version(MessageVersion.WARC_1_1)
                         .recordId(URI.create(ex.responseId)).date(date)
                         .body(MediaType.HTTP_RESPONSE, body, response.size())
-                        .blockDigest(digest(response.blockDigest()))
+                        .addHeader(BLOCK_DIGEST, digest(response.blockDigest()))
                         .concurrentTo(URI.create(ex.requestId));
                 if (outcome == Exchange.Outcome.COMPLETE && !response.truncated()) {
-                    b.payloadDigest(digest(response.payloadDigest()));
+                    b.addHeader(PAYLOAD_DIGEST, digest(response.payloadDigest()));
                 } else {
                     b.truncated(response.truncated() ? WarcTruncationReason.LENGTH
                             : reason != null && reason.contains("timeout") ? WarcTruncationReason.TIME
@@ -131,7 +133,7 @@ final class WarcJournal implements Closeable {
         byte[] body = fieldBytes(fields);
         WarcMetadata.Builder b = new WarcMetadata.Builder().version(MessageVersion.WARC_1_1)
                 .recordId(UUID.randomUUID()).date(now()).targetURI(target)
-                .body(WARC_FIELDS, body).blockDigest(digest(Sha256.ofBytes(body).bytes()));
+                .body(WARC_FIELDS, body).addHeader(BLOCK_DIGEST, digest(Sha256.ofBytes(body).bytes()));
         if (ip != null) {
             b.ipAddress(ip);
         }
@@ -152,8 +154,12 @@ final class WarcJournal implements Closeable {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static WarcDigest digest(byte[] sha256) {
-        return new WarcDigest("sha256", sha256);
+    /**
+     * {@code sha256:} and lower-case hex, which the WARC 1.1 grammar allows (a token). jwarc's own builders write
+     * base32 with {@code =} padding, which it does not; readers (jwarc included) take either.
+     */
+    private static String digest(byte[] sha256) {
+        return "sha256:" + HexFormat.of().formatHex(sha256);
     }
 
     private static Instant now() {

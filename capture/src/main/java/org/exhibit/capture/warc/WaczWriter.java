@@ -28,11 +28,14 @@ import org.exhibit.integrity.json.Json;
  *
  * <pre>{@code
  * Wacz wacz = new WaczWriter("Exhibit 0.1.0", Instant.now())
- *         .write(dir.resolve("data.warc.gz"), List.of(new Page(finalUrl, started, title)), dir.resolve("capture.wacz"));
+ *         .write(dir.resolve("data.warc.gz"), List.of(new Page(finalUrl, started, title, text)),
+ *                 dir.resolve("capture.wacz"));
  * }</pre>
  */
 public final class WaczWriter {
-    static final String WARC_ENTRY = "archive/data.warc.gz";
+    /** The WARC's file name inside the WACZ (in {@code archive/}): the name its warcinfo record and the CDXJ index give it. */
+    public static final String WARC_NAME = "data.warc.gz";
+    static final String WARC_ENTRY = "archive/" + WARC_NAME;
     private final String software;
     private final Instant created;
     private String title;
@@ -54,7 +57,7 @@ public final class WaczWriter {
         if (!Files.isRegularFile(warc)) {
             throw new IOException("expected a WARC file, got " + warc);
         }
-        List<String> index = CdxjIndex.lines(warc, "data.warc.gz");
+        List<String> index = CdxjIndex.lines(warc, WARC_NAME);
         byte[] cdxj = join(index);
         byte[] pagesJsonl = pages(pages);
         Path dir = wacz.toAbsolutePath().getParent();
@@ -106,6 +109,9 @@ public final class WaczWriter {
             line.put("ts", p.ts().truncatedTo(ChronoUnit.MILLIS).toString());
             if (p.title() != null) {
                 line.put("title", p.title());
+            }
+            if (p.text() != null) {
+                line.put("text", p.text());
             }
             try {
                 sb.append(Json.COMPACT.writeValueAsString(line)).append('\n');

@@ -52,7 +52,8 @@ public final class ProxyBench {
             int records = readEveryRecord(warc);
             long copyNanos = System.nanoTime() - copyStart;
             long waczStart = System.nanoTime();
-            new WaczWriter("bench", Instant.now()).write(warc, List.of(new Page(site.http("/page"), Instant.now(), null)),
+            new WaczWriter("bench", Instant.now()).write(warc,
+                    List.of(new Page(site.http("/page"), Instant.now(), null, null)),
                     dir.resolve("capture.wacz"));
             long waczNanos = System.nanoTime() - waczStart;
             long resStart = System.nanoTime();

@@ -41,7 +41,8 @@ class ChromiumCaptureToWaczTest {
         }
         Extraction x = new ResourceExtractor(dir.resolve("resources")).extract(warc);
         assertThat(x.resources()).hasSize(4).allSatisfy(r -> assertThat(Files.readAllBytes(r.path())).isEqualTo(TestSite.PNG));
-        Wacz wacz = new WaczWriter("Exhibit test", Instant.now()).write(warc, List.of(new Page(url, Instant.now(), "Gallery")),
+        Wacz wacz = new WaczWriter("Exhibit test", Instant.now()).write(warc,
+                List.of(new Page(url, Instant.now(), "Gallery", null)),
                 dir.resolve("capture.wacz"));
         assertThat(wacz.indexed()).isGreaterThanOrEqualTo(5);
     }

@@ -55,7 +55,7 @@ class WaczWriterTest {
     void datapackageHashesMatchTheFilesAndTheDigestFileMatchesTheDatapackage() throws Exception {
         Instant created = Instant.parse("2025-01-02T03:04:05Z");
         Wacz wacz = new WaczWriter("Exhibit test", created).title("Capture 0001")
-                .write(warc, List.of(new Page(pageUrl, created, "Test page")), dir.resolve("capture.wacz"));
+                .write(warc, List.of(new Page(pageUrl, created, "Test page", "Test page\nwith its text")), dir.resolve("capture.wacz"));
         assertThat(wacz.sha256()).isEqualTo(Sha256.of(wacz.path()).hex());
         try (ZipFile zip = new ZipFile(wacz.path().toFile())) {
             List<String> names = Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList();
@@ -82,6 +82,7 @@ class WaczWriterTest {
             assertThat(Json.MAPPER.readTree(pages[0]).get("format").asText()).isEqualTo("json-pages-1.0");
             assertThat(Json.MAPPER.readTree(pages[1]).get("url").asText()).isEqualTo(pageUrl);
             assertThat(Json.MAPPER.readTree(pages[1]).get("title").asText()).isEqualTo("Test page");
+            assertThat(Json.MAPPER.readTree(pages[1]).get("text").asText()).isEqualTo("Test page\nwith its text");
         }
         Process unzip = new ProcessBuilder("unzip", "-tq", wacz.path().toString()).redirectErrorStream(true).start();
         String out = new String(unzip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -91,7 +92,7 @@ class WaczWriterTest {
     @Test
     void cdxjLinesAreSortedAndTheirOffsetsPointAtTheRecordsTheyName() throws Exception {
         Wacz wacz = new WaczWriter("Exhibit test", Instant.now())
-                .write(warc, List.of(new Page(pageUrl, Instant.now(), null)), dir.resolve("capture.wacz"));
+                .write(warc, List.of(new Page(pageUrl, Instant.now(), null, null)), dir.resolve("capture.wacz"));
         assertThat(wacz.indexed()).isEqualTo(5);
         try (ZipFile zip = new ZipFile(wacz.path().toFile())) {
             byte[] warcBytes = read(zip, "archive/data.warc.gz");
