@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.exhibit.capture.browser.PageSteps;
-import org.exhibit.integrity.record.Artifact;
+import org.exhibit.format.record.Artifact;
 import org.exhibit.metadata.ArtifactInspector;
 
 /** Lists and inspects the files of a capture folder, in a fixed order, for {@code capture.json}'s artifacts. */

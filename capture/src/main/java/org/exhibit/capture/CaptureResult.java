@@ -3,6 +3,8 @@ package org.exhibit.capture;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.exhibit.integrity.workspace.StampOutcome;
+import org.exhibit.format.record.CaptureRecord;
+import org.exhibit.format.record.CaptureOutcome;
 
 /**
  * One finished capture.

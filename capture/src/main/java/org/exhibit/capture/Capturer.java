@@ -12,7 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.exhibit.capture.CaptureRecord.Environment;
+import org.exhibit.format.layout.CaptureFolder;
+import org.exhibit.format.record.CaptureRecord.Environment;
 import org.exhibit.capture.browser.Browser;
 import org.exhibit.capture.browser.BrowserOptions;
 import org.exhibit.capture.browser.BrowserPool;
@@ -25,15 +26,17 @@ import org.exhibit.capture.proxy.ProxyConfig;
 import org.exhibit.capture.proxy.RecordingProxy;
 import org.exhibit.capture.proxy.WarcFileInfo;
 import org.exhibit.capture.warc.WaczWriter;
-import org.exhibit.integrity.custody.CustodyEvent;
+import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.identity.PublicIdentity;
-import org.exhibit.integrity.json.Json;
-import org.exhibit.integrity.record.Artifact;
+import org.exhibit.format.json.Json;
+import org.exhibit.format.record.Artifact;
 import org.exhibit.integrity.workspace.CaseWorkspace;
 import org.exhibit.integrity.workspace.RecordStamper;
 import org.exhibit.integrity.workspace.StampOutcome;
 import org.exhibit.metadata.ArtifactInspector;
+import org.exhibit.format.record.CaptureRecord;
+import org.exhibit.format.record.CaptureOutcome;
 
 /**
  * Captures URLs into a case: for each, a fresh browser behind a fresh recording proxy, the page steps, the
@@ -108,9 +111,9 @@ public final class Capturer implements AutoCloseable {
                 Files.deleteIfExists(dir);
                 return null;
             }
-            Json.write(scratch.resolve(CaptureRecord.FILE), record);
+            Json.write(scratch.resolve(CaptureFolder.RECORD), record);
             Files.move(scratch, dir, StandardCopyOption.ATOMIC_MOVE);
-            Path recordFile = dir.resolve(CaptureRecord.FILE);
+            Path recordFile = dir.resolve(CaptureFolder.RECORD);
             ws.custody().append(investigator.actor(), CustodyEvent.CAPTURED, ws.subject(dir), details(record, recordFile));
             StampOutcome stamp = options.timestamper() == null ? null
                     : new RecordStamper(ws, options.timestamper(), investigator.actor()).stamp(recordFile);
@@ -235,7 +238,7 @@ public final class Capturer implements AutoCloseable {
         d.put("url", r.requestedUrl());
         d.put("finalUrl", r.finalUrl());
         d.put("outcome", r.outcome().json());
-        d.put("record", CaptureRecord.FILE);
+        d.put("record", CaptureFolder.RECORD);
         d.put("sha256", Sha256.of(recordFile).hex());
         d.put("artifacts", r.artifacts().size());
         return d;

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.exhibit.capture.CaptureRecord.Header;
-import org.exhibit.capture.CaptureRecord.HostAddress;
-import org.exhibit.capture.CaptureRecord.MainDocument;
-import org.exhibit.capture.CaptureRecord.Redirect;
+import org.exhibit.format.record.CaptureRecord.Header;
+import org.exhibit.format.record.CaptureRecord.HostAddress;
+import org.exhibit.format.record.CaptureRecord.MainDocument;
+import org.exhibit.format.record.CaptureRecord.Redirect;
 import org.exhibit.capture.proxy.Exchange;
-import org.exhibit.capture.proxy.OriginInfo;
+import org.exhibit.format.record.OriginInfo;
 
 /**
  * What the recording proxy saw that goes into {@code capture.json}: the redirect chain from the requested URL

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.exhibit.integrity.digest.Sha256;
-import org.exhibit.integrity.record.Artifact;
+import org.exhibit.format.record.Artifact;
 import org.exhibit.metadata.image.ImageMetadata;
 import org.exhibit.metadata.image.ImageMetadataReader;
 import org.exhibit.metadata.pdq.DecodedImage;

@@ -1,7 +1,7 @@
 package org.exhibit.metadata;
 
 import java.util.Map;
-import org.exhibit.integrity.record.Artifact;
+import org.exhibit.format.record.Artifact;
 
 /**
  * An artifact and the full metadata dump behind its summary.

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.exhibit.integrity.digest.Sha256;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.json.Json;
 
 /**
  * A small case workspace laid out as DESIGN.md describes, with real PNG/JPEG images, real JSON records, a

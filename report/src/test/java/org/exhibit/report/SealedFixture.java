@@ -10,7 +10,7 @@ import java.util.List;
 import org.exhibit.integrity.bundle.BundleSealer;
 import org.exhibit.integrity.identity.Identity;
 import org.exhibit.integrity.identity.IdentityStore;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.json.Json;
 import org.exhibit.integrity.timestamp.LocalTsa;
 import org.exhibit.integrity.timestamp.Timestamper;
 import org.exhibit.integrity.timestamp.TrustAnchors;
@@ -20,6 +20,7 @@ import org.exhibit.integrity.workspace.CaseWorkspace;
 import org.exhibit.integrity.workspace.Ingest;
 import org.exhibit.integrity.workspace.ItemOutcome;
 import org.exhibit.integrity.workspace.RecordStamper;
+import org.exhibit.format.layout.CaptureFolder;
 
 /**
  * A case made with the real workspace, stamped by Exhibit's TSA on 127.0.0.1 and sealed by {@link BundleSealer}:
@@ -47,7 +48,7 @@ final class SealedFixture implements AutoCloseable {
         for (int n = 1; n <= captures; n++) {
             Path folder = workspace.newCaptureDir();
             ObjectNode record = content.captureFiles(folder, n, investigator.name(), investigator.fingerprint());
-            Path json = folder.resolve(CaseWorkspace.CAPTURE_RECORD);
+            Path json = folder.resolve(CaptureFolder.RECORD);
             Json.write(json, record);
             if (!stamper.stamp(json).stamped()) {
                 throw new IllegalStateException("capture " + n + " was not stamped");

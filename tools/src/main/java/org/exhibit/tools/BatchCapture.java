@@ -19,7 +19,7 @@ import org.exhibit.capture.batch.LinkProblem;
 import org.exhibit.capture.batch.ProgressBar;
 import org.exhibit.capture.batch.ProgressLines;
 import org.exhibit.integrity.identity.PublicIdentity;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.json.Json;
 import org.exhibit.integrity.workspace.CaseWorkspace;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.exhibit.capture.CaptureOptions;
-import org.exhibit.capture.CaptureOutcome;
+import org.exhibit.format.record.CaptureOutcome;
 import org.exhibit.capture.CaptureResult;
 import org.exhibit.capture.Capturer;
 import org.exhibit.capture.RefusedUrlException;

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.exhibit.integrity.identity.IdentityException;
 import org.exhibit.integrity.identity.IdentityStore;
 import org.exhibit.integrity.identity.PublicIdentity;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.json.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.json.Json;
 import org.exhibit.metadata.hashlist.HashList;
 import org.exhibit.metadata.hashlist.HashMatch;
 import org.exhibit.metadata.hashlist.HashMatcher;

@@ -12,7 +12,7 @@ import org.exhibit.integrity.bundle.BundleVerifier;
 import org.exhibit.integrity.bundle.Check;
 import org.exhibit.integrity.bundle.Verification;
 import org.exhibit.integrity.bundle.ZipLimits;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.json.Json;
 import org.exhibit.integrity.timestamp.TrustAnchors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

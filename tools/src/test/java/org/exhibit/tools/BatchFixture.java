@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.exhibit.integrity.custody.CustodyEvent;
+import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.integrity.custody.CustodyLog;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.json.Json;
 
 /** Shared steps of the batch tests: a case, the capture command line, and what a finished batch must show. */
 final class BatchFixture {

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.json.Json;
 import org.exhibit.metadata.ArtifactInspector;
 import org.exhibit.metadata.TestData;
 import org.junit.jupiter.api.BeforeEach;

@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.exhibit.integrity.custody.Actor;
-import org.exhibit.integrity.custody.CustodyEvent;
+import org.exhibit.format.record.Actor;
+import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.integrity.custody.CustodyLog;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.workspace.CaseWorkspace;
+import org.exhibit.format.layout.CaptureFolder;
 
 /**
  * Puts a case back in order after an interrupted run (Ctrl-C, {@code kill -9}, power loss), before a batch
@@ -52,7 +53,7 @@ public record BatchRecovery(Map<String, CaptureSummary> finished, List<String> d
         if (Files.isDirectory(ws.capturesDir())) {
             try (Stream<Path> dirs = Files.list(ws.capturesDir())) {
                 for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-                    Path record = dir.resolve(CaseWorkspace.CAPTURE_RECORD);
+                    Path record = dir.resolve(CaptureFolder.RECORD);
                     CaptureSummary summary = readOrNull(record);
                     if (summary == null) {
                         discarded.add(move(ws, dir, bin, stamp));

@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.exhibit.integrity.custody.Actor;
+import org.exhibit.format.record.Actor;
 import org.exhibit.integrity.workspace.CaseWorkspace;
 
 /**

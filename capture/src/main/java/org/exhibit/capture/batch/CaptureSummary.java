@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.json.Json;
 
 /**
  * What the batch reads back from a finished {@code capture.json} (fields of
- * {@link org.exhibit.capture.CaptureRecord}): enough for the summary and for resuming.
+ * {@link org.exhibit.format.record.CaptureRecord}): enough for the summary and for resuming.
  *
  * @param mark the batch the capture belongs to, or null when it was not made by a batch
  */

@@ -2,8 +2,8 @@ package org.exhibit.capture.batch;
 
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.exhibit.capture.CaptureOutcome;
-import org.exhibit.capture.CaptureRecord;
+import org.exhibit.format.record.CaptureOutcome;
+import org.exhibit.format.record.CaptureRecord;
 import org.exhibit.capture.CaptureResult;
 import org.exhibit.capture.Capturer;
 

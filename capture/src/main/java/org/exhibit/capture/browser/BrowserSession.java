@@ -20,6 +20,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.HasCapabilities;
 import org.openqa.selenium.remote.service.DriverService;
+import org.exhibit.format.record.ConsoleMessage;
 
 /**
  * One running browser, or one browser context of a pooled browser. Closing a browser of its own quits it

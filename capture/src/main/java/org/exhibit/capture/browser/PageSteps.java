@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.exhibit.format.record.ConsoleMessage;
 
 /**
  * The page steps of a capture, in order: navigate, wait for the network, scroll down and back, screenshots,

@@ -21,6 +21,8 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.exhibit.format.record.OriginInfo;
+import org.exhibit.format.record.CertificateSummary;
 
 /** One connection from the proxy to an origin (TCP, and TLS for https), kept alive between exchanges. */
 final class OriginLink implements Closeable {
@@ -79,7 +81,7 @@ final class OriginLink implements Closeable {
                 X509Certificate[] chain = x509(session.getPeerCertificates());
                 List<CertificateSummary> summaries = new ArrayList<>();
                 for (X509Certificate c : chain) {
-                    summaries.add(CertificateSummary.of(c));
+                    summaries.add(CertificateSummaries.of(c));
                 }
                 OriginInfo info = new OriginInfo(origin.toString(), ip, session.getProtocol(), session.getCipherSuite(),
                         summaries, check.warnings(chain, origin.host()));

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.exhibit.format.record.OriginInfo;
 
 /**
  * An HTTP/1.1 proxy on loopback that records every exchange of one browser into a WARC 1.1 file as it

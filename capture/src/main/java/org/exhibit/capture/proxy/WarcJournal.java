@@ -26,6 +26,8 @@ import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcTruncationReason;
 import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
+import org.exhibit.format.record.OriginInfo;
+import org.exhibit.format.record.CertificateSummary;
 
 /**
  * The one WARC writer of a proxy run: each record a gzip member, records written one at a time, an

@@ -9,13 +9,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.exhibit.integrity.custody.CustodyEvent;
+import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.integrity.identity.Identity;
 import org.exhibit.integrity.identity.IdentityStore;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.json.Json;
 import org.exhibit.integrity.workspace.CaseWorkspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.exhibit.format.layout.CaptureFolder;
 
 /** A case left as {@code kill -9} leaves it, put back in order before the batch resumes. */
 class BatchRecoveryTest {
@@ -85,7 +86,7 @@ class BatchRecoveryTest {
         rec.put("warnings", List.of());
         rec.put("notes", BatchMark.of(batchId, entry).notes(entry));
         rec.put("artifacts", List.of(Map.of("path", "page.html")));
-        Json.write(dir.resolve(CaseWorkspace.CAPTURE_RECORD), rec);
+        Json.write(dir.resolve(CaptureFolder.RECORD), rec);
         return dir;
     }
 }

@@ -11,7 +11,7 @@ import org.exhibit.capture.CaptureOptions;
 import org.exhibit.capture.CaptureResult;
 import org.exhibit.capture.Capturer;
 import org.exhibit.capture.SampleSiteServer;
-import org.exhibit.capture.browser.Step;
+import org.exhibit.format.record.Step;
 import org.exhibit.integrity.identity.Identity;
 import org.exhibit.integrity.identity.IdentityStore;
 import org.exhibit.integrity.timestamp.LocalTsa;

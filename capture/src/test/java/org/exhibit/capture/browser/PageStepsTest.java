@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.exhibit.format.record.Step;
+import org.exhibit.format.record.StepOutcome;
 
 /** The page steps against a real Chromium and the test site over plain HTTP, without a recording proxy. */
 class PageStepsTest {

@@ -48,7 +48,7 @@ class InterceptionCaTest {
 
     private Path pem(String name, X509Certificate cert) throws Exception {
         Path p = dir.resolve(name);
-        Files.writeString(p, CertificateSummary.of(cert).pem(), StandardCharsets.US_ASCII);
+        Files.writeString(p, CertificateSummaries.of(cert).pem(), StandardCharsets.US_ASCII);
         return p;
     }
 

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
+import org.exhibit.format.record.OriginInfo;
+import org.exhibit.format.record.CertificateSummary;
 
 class InterceptionTest {
     @TempDir

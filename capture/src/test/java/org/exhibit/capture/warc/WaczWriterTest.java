@@ -23,7 +23,7 @@ import org.exhibit.capture.proxy.RecordingProxy;
 import org.exhibit.capture.testsite.ProxiedClient;
 import org.exhibit.capture.testsite.TestSite;
 import org.exhibit.integrity.digest.Sha256;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.json.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.format.layout.BundleLayout;
 
 /**
  * Writes the ZIP: every tag file and payload file in sorted path order, the payload streamed from the workspace

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
+import org.exhibit.format.layout.BundleLayout;
 
 /**
  * Nothing is present that no manifest lists (payload in manifest-sha256.txt, tag files in the tag manifest; only the

@@ -50,8 +50,9 @@ final class GuardedEntryStream extends FilterInputStream {
         count += n;
         crc.update(b, off, n);
         if (count > entry.size()) {
-            throw new UnsafeZipException(entry.quoted() + ": inflates past its declared size of " + entry.size()
-                    + " bytes");
+            // damaged (or lying) data: reading stops here all the same, and the entry is reported as damaged
+            throw new ZipException(entry.quoted() + ": ZIP entry damaged: inflates past its declared size of "
+                    + entry.size() + " bytes");
         }
         if (count > limits.maxEntrySize()) {
             throw new UnsafeZipException(entry.quoted() + ": larger than the limit of " + limits.maxEntrySize()

@@ -7,7 +7,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.json.Json;
+import org.exhibit.format.custody.CustodyManifest;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.layout.RecordRef;
+import org.exhibit.format.record.Actor;
 
 /**
  * The investigator is checked, not just described: every record ({@code capture.json}'s {@code investigator},
@@ -33,13 +37,10 @@ final class IdentityCheck {
         String expected = m.investigator().fingerprint();
         String signer = m.investigator().name() + " (certificate SHA-256 " + expected + ")";
         int before = out.size();
-        int records = 0;
-        for (String path : b.names()) {
-            if (BundleLayout.isRecord(path)) {
-                records++;
-                record(b, path, expected, signer, out);
-            }
+        for (RecordRef r : b.records()) {
+            record(b, r, expected, signer, out);
         }
+        int records = b.records().size();
         int lines = log(b, expected, signer, out);
         if (out.size() == before) {
             out.add(Check.pass(NAME, BundleLayout.CUSTODY_MANIFEST, "all " + records + " records and " + lines
@@ -48,21 +49,20 @@ final class IdentityCheck {
         return out;
     }
 
-    private static void record(OpenBundle b, String path, String expected, String signer, List<Check> out) {
-        JsonNode root;
+    private static void record(OpenBundle b, RecordRef ref, String expected, String signer, List<Check> out) {
+        String path = ref.path();
+        Actor who;
         try {
-            root = Json.MAPPER.readTree(b.read(path));
+            who = b.record(ref).author();
         } catch (IOException e) {
             return; // the records step reports an unreadable record
         }
-        JsonNode who = root == null ? null : root.has("investigator") ? root.get("investigator") : root.get("ingestedBy");
-        JsonNode fingerprint = who == null ? null : who.get("fingerprint");
-        if (fingerprint == null || !fingerprint.isTextual()) {
+        if (who == null || who.fingerprint() == null) {
             out.add(Check.warn(NAME, path, path + ": names no investigator certificate, so who made it cannot be "
                     + "checked against the signer"));
-        } else if (!fingerprint.asText().equals(expected)) {
-            out.add(Check.fail(NAME, path, path + ": made by " + who.path("name").asText("?") + " (certificate SHA-256 "
-                    + fingerprint.asText() + "), but the bundle is signed by " + signer));
+        } else if (!who.fingerprint().equals(expected)) {
+            out.add(Check.fail(NAME, path, path + ": made by " + who.name() + " (certificate SHA-256 "
+                    + who.fingerprint() + "), but the bundle is signed by " + signer));
         }
     }
 

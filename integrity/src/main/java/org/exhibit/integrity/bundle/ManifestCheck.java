@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.format.custody.CustodyManifest;
+import org.exhibit.format.layout.BundleLayout;
 
 /**
  * {@code custody/manifest.json} binds the bag: the SHA-256 of {@code manifest-sha256.txt}, the case id of

@@ -6,8 +6,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipException;
 import org.exhibit.integrity.digest.Sha256;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.json.Json;
 import org.exhibit.integrity.timestamp.TimestampCheck;
+import org.exhibit.format.custody.CustodyManifest;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.layout.RecordRef;
+import org.exhibit.format.layout.Records;
+import org.exhibit.format.record.EvidenceRecord;
 
 /**
  * A bundle being verified: its checked ZIP and the digest of every entry, computed once, in parallel. The
@@ -26,6 +31,8 @@ final class OpenBundle {
     private CustodyManifest custodyManifest;
     private String manifestProblem;
     private Signer signer;
+    private List<RecordRef> records;
+    private final Map<String, Object> parsed = new TreeMap<>();
     private final Map<String, TimestampCheck> validTokens = new TreeMap<>();
 
     private OpenBundle(String name, SafeZip zip, Map<String, ParallelHashing.Digest> digests) {
@@ -81,6 +88,35 @@ final class OpenBundle {
         }
         // an inflater's own words ("invalid distance too far back") name no file: say which
         return EntryNames.quote(path) + ": ZIP entry damaged: " + message;
+    }
+
+    /** Every capture and item record with its tokens, as {@link Records} lists them. */
+    List<RecordRef> records() {
+        if (records == null) {
+            records = Records.among(digests.keySet());
+        }
+        return records;
+    }
+
+    /**
+     * A record read and parsed once for every check that needs it.
+     *
+     * @throws IOException unreadable or not a record of its kind; the message is one line without the path
+     */
+    EvidenceRecord record(RecordRef ref) throws IOException {
+        Object r = parsed.get(ref.path());
+        if (r == null) {
+            try {
+                r = EvidenceRecord.read(ref.kind(), read(ref.path()));
+            } catch (IOException e) {
+                r = new IOException(RecordCheck.firstLine(e.getMessage()), e);
+            }
+            parsed.put(ref.path(), r);
+        }
+        if (r instanceof IOException e) {
+            throw e;
+        }
+        return (EvidenceRecord) r;
     }
 
     /** Who signed, once {@link SignatureCheck} found the signature valid; null before or otherwise. */

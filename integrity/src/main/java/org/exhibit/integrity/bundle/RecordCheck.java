@@ -1,11 +1,12 @@
 package org.exhibit.integrity.bundle;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.exhibit.integrity.digest.Sha256;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.layout.RecordRef;
+import org.exhibit.format.record.Artifact;
 
 /**
  * Every file a {@code capture.json} or {@code item.json} lists ({@code artifacts[].path}, relative to the
@@ -19,36 +20,31 @@ final class RecordCheck {
 
     static List<Check> run(OpenBundle b) {
         List<Check> out = new ArrayList<>();
-        int records = 0;
-        for (String path : b.names()) {
-            if (BundleLayout.isRecord(path)) {
-                records++;
-                check(b, path, out);
-            }
+        for (RecordRef r : b.records()) {
+            check(b, r, out);
         }
-        if (records == 0) {
+        if (b.records().isEmpty()) {
             out.add(Check.warn(NAME, BundleLayout.DATA, "data/: no capture or item records in this bundle"));
         }
         return out;
     }
 
-    private static void check(OpenBundle b, String record, List<Check> out) {
-        String folder = record.substring(0, record.lastIndexOf('/') + 1);
-        JsonNode artifacts;
+    private static void check(OpenBundle b, RecordRef ref, List<Check> out) {
+        String record = ref.path();
+        String folder = ref.folder() + "/";
+        List<Artifact> artifacts;
         try {
-            JsonNode root = Json.MAPPER.readTree(b.read(record));
-            artifacts = root == null ? null : root.get("artifacts");
+            artifacts = b.record(ref).artifacts();
         } catch (IOException e) {
-            out.add(Check.fail(NAME, record, record + ": unreadable record: " + firstLine(e.getMessage())));
+            out.add(Check.fail(NAME, record, record + ": unreadable record: " + e.getMessage()));
             return;
         }
-        if (artifacts == null || !artifacts.isArray()) {
-            out.add(Check.fail(NAME, record, record + ": expected an \"artifacts\" list, got "
-                    + (artifacts == null ? "none" : artifacts.getNodeType())));
+        if (artifacts == null) {
+            out.add(Check.fail(NAME, record, record + ": expected an \"artifacts\" list, got none"));
             return;
         }
         int failures = 0;
-        for (JsonNode a : artifacts) {
+        for (Artifact a : artifacts) {
             String failure = artifact(b, record, folder, a);
             if (failure != null) {
                 failures++;
@@ -60,9 +56,9 @@ final class RecordCheck {
         }
     }
 
-    private static String artifact(OpenBundle b, String record, String folder, JsonNode a) {
-        String relative = a.path("path").asText(null);
-        String expected = a.path("sha256").asText(null);
+    private static String artifact(OpenBundle b, String record, String folder, Artifact a) {
+        String relative = a == null ? null : a.path();
+        String expected = a == null ? null : a.sha256();
         if (relative == null || expected == null) {
             return record + ": an artifact without path or sha256: " + a;
         }
@@ -85,8 +81,8 @@ final class RecordCheck {
         return null;
     }
 
-    private static String failurePath(String folder, JsonNode a, String record) {
-        String relative = a.path("path").asText(null);
+    private static String failurePath(String folder, Artifact a, String record) {
+        String relative = a == null ? null : a.path();
         return relative == null || relative.contains("..") || relative.startsWith("/") ? record : folder + relative;
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.timestamp.StampedToken;
+import org.exhibit.format.custody.CustodyManifest;
 
 /**
  * A bundle {@link BundleSealer} wrote.

@@ -1,6 +1,5 @@
 package org.exhibit.integrity.bundle;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -10,10 +9,19 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
-import org.exhibit.integrity.json.Json;
 import org.exhibit.integrity.timestamp.TimestampCheck;
 import org.exhibit.integrity.timestamp.TimestampVerifier;
 import org.exhibit.integrity.timestamp.TrustAnchors;
+import org.exhibit.format.custody.CustodyManifest;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.layout.CaptureFolder;
+import org.exhibit.format.layout.ItemFolder;
+import org.exhibit.format.layout.RecordRef;
+import org.exhibit.format.layout.Records;
+import org.exhibit.format.record.Artifact;
+import org.exhibit.format.record.CaptureRecord;
+import org.exhibit.format.record.EvidenceRecord;
+import org.exhibit.format.record.ItemRecord;
 
 /**
  * The records of a workspace as they will be sealed, checked first: every artifact a record lists is there with
@@ -30,43 +38,44 @@ final class SealedRecords {
 
     static SealedRecords read(Payload payload) throws IOException, SealException {
         SealedRecords r = new SealedRecords();
-        Map<String, List<String>> tokensOf = new TreeMap<>();
+        List<RecordRef> records = Records.among(payload.files().keySet());
         TreeSet<String> folders = new TreeSet<>();
         for (String path : payload.files().keySet()) {
-            Matcher t = BundleLayout.TOKEN.matcher(path);
-            if (t.matches() && BundleLayout.isRecord(t.group(1))) {
-                tokensOf.computeIfAbsent(t.group(1), k -> new ArrayList<>()).add(path);
-            }
             String[] parts = path.split("/");
-            if (parts.length > 3 && (parts[1].equals("captures") || parts[1].equals("files"))) {
+            if (parts.length > 3 && (path.startsWith(BundleLayout.CAPTURES) || path.startsWith(BundleLayout.FILES))) {
                 folders.add(parts[0] + "/" + parts[1] + "/" + parts[2]);
             }
         }
-        TimestampVerifier verifier = new TimestampVerifier();
+        records.forEach(rec -> folders.remove(rec.folder()));
         for (String folder : folders) {
-            String record = folder + (folder.startsWith("data/captures/") ? "/capture.json" : "/item.json");
-            if (!payload.files().containsKey(record)) {
-                r.warnings.add(folder + ": no " + record.substring(folder.length() + 1) + "; sealed without a record");
-                continue;
-            }
-            r.add(payload, record, tokensOf.getOrDefault(record, List.of()), verifier);
+            r.warnings.add(folder + ": no " + (folder.startsWith(BundleLayout.CAPTURES) ? CaptureFolder.RECORD
+                    : ItemFolder.RECORD) + "; sealed without a record");
+        }
+        TimestampVerifier verifier = new TimestampVerifier();
+        for (RecordRef rec : records) {
+            r.add(payload, rec, verifier);
         }
         return r;
     }
 
-    private void add(Payload payload, String record, List<String> recordTokens, TimestampVerifier verifier)
-            throws IOException, SealException {
+    private void add(Payload payload, RecordRef ref, TimestampVerifier verifier) throws IOException, SealException {
+        String record = ref.path();
+        List<String> recordTokens = ref.tokens();
         Payload.File file = payload.files().get(record);
-        JsonNode root = Json.MAPPER.readTree(Files.readAllBytes(file.source()));
-        String folder = record.substring(0, record.lastIndexOf('/') + 1);
-        JsonNode artifacts = root.path("artifacts");
-        if (!artifacts.isArray()) {
-            throw new SealException(record + ": expected an \"artifacts\" list, got " + artifacts.getNodeType());
+        EvidenceRecord root;
+        try {
+            root = EvidenceRecord.read(ref.kind(), Files.readAllBytes(file.source()));
+        } catch (IOException e) {
+            throw new SealException(record + ": unreadable record: " + RecordCheck.firstLine(e.getMessage()), e);
         }
-        for (JsonNode a : artifacts) {
-            String path = folder + a.path("path").asText("");
+        String folder = ref.folder() + "/";
+        if (root.artifacts() == null) {
+            throw new SealException(record + ": expected an \"artifacts\" list, got none");
+        }
+        for (Artifact a : root.artifacts()) {
+            String path = folder + a.path();
             Payload.File f = payload.files().get(path);
-            String expected = a.path("sha256").asText("");
+            String expected = String.valueOf(a.sha256());
             if (f == null) {
                 throw new SealException(path + ": listed in " + record + ", missing from the workspace");
             }
@@ -89,25 +98,13 @@ final class SealedRecords {
             pending.add(record);
             warnings.add(record + ": timestamp pending; run `exhibit stamp` and seal again to stamp it");
         }
-        String id = BundleLayout.recordId(record);
-        if (BundleLayout.isCapture(record)) {
-            String url = text(root, "requestedUrl", "url");
-            captures.add(new CustodyManifest.SealedRecord(id, record, url, null, file.sha256().hex(), genTime));
-        } else {
-            String name = text(root, "originalName");
-            String said = text(root, "source");
-            String source = said == null ? name : name + " (" + said + ")";
+        String id = ref.id();
+        if (root instanceof CaptureRecord c) {
+            captures.add(new CustodyManifest.SealedRecord(id, record, c.requestedUrl(), null, file.sha256().hex(),
+                    genTime));
+        } else if (root instanceof ItemRecord i) {
+            String source = i.source() == null ? i.originalName() : i.originalName() + " (" + i.source() + ")";
             items.add(new CustodyManifest.SealedRecord(id, record, null, source, file.sha256().hex(), genTime));
         }
-    }
-
-    private static String text(JsonNode root, String... fields) {
-        for (String f : fields) {
-            JsonNode n = root.get(f);
-            if (n != null && n.isTextual()) {
-                return n.asText();
-            }
-        }
-        return null;
     }
 }

@@ -12,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import org.exhibit.integrity.custody.CustodyEvent;
+import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.integrity.timestamp.TimestampCheck;
+import org.exhibit.format.layout.BundleLayout;
 
 /**
  * Time runs one way: no record is stamped after the seal (by the same TSA's clock; a record's genTime from another

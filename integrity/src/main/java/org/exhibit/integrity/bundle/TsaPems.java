@@ -11,7 +11,8 @@ import java.util.TreeMap;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.tsp.TimeStampResponse;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.json.Json;
+import org.exhibit.format.layout.BundleLayout;
 
 /**
  * {@code custody/tsa/<tsa>.pem} for every TSA whose token the bundle holds: the chain the workspace kept as first

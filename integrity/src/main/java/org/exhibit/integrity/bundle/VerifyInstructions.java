@@ -3,6 +3,8 @@ package org.exhibit.integrity.bundle;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.exhibit.format.custody.CustodyManifest;
+import org.exhibit.format.layout.BundleLayout;
 
 /**
  * {@code VERIFY.txt}: how to check this very bundle with unzip, sha256sum and openssl alone. Every line starting

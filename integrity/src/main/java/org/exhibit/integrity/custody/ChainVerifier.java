@@ -11,7 +11,7 @@ import java.util.Map;
 import org.exhibit.integrity.custody.ChainReport.ChainBreak;
 import org.exhibit.integrity.custody.ChainReport.Kind;
 import org.exhibit.integrity.digest.Sha256;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.json.Json;
 
 /**
  * Walks a custody log from a stream (a file or a ZIP entry) and names the first place its hash chain

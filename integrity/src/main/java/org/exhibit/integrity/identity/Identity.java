@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import org.exhibit.integrity.custody.Actor;
+import org.exhibit.format.record.Actor;
 
 /**
  * The investigator: a private key and the certificate chain that names them. Loaded from an

@@ -13,7 +13,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.exhibit.integrity.custody.Actor;
+import org.exhibit.format.record.Actor;
 import org.exhibit.integrity.digest.Sha256;
 
 /**

@@ -1,7 +1,7 @@
 package org.exhibit.integrity.workspace;
 
 import java.time.Instant;
-import org.exhibit.integrity.custody.Actor;
+import org.exhibit.format.record.Actor;
 
 /**
  * {@code case.json}: what the case is and who opened it.

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.exhibit.integrity.custody.CustodyEvent;
+import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.integrity.custody.CustodyLog;
 import org.exhibit.integrity.identity.PublicIdentity;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.json.Json;
+import org.exhibit.format.layout.CaseLayout;
+import org.exhibit.format.layout.Records;
 
 /**
  * A case on disk, laid out as the bundle will be (docs/DESIGN.md):
@@ -29,9 +31,6 @@ import org.exhibit.integrity.json.Json;
  * }</pre>
  */
 public final class CaseWorkspace {
-    public static final String CASE_JSON = "case.json";
-    public static final String CAPTURE_RECORD = "capture.json";
-    public static final String ITEM_RECORD = "item.json";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final Path root;
@@ -53,7 +52,7 @@ public final class CaseWorkspace {
             try (Stream<Path> entries = Files.list(dir)) {
                 if (entries.findAny().isPresent()) {
                     throw new WorkspaceException("expected an empty or new directory for the case, got " + dir
-                            + (Files.exists(dir.resolve(CASE_JSON)) ? " (already a case)" : " (not empty)"));
+                            + (Files.exists(dir.resolve(CaseLayout.CASE_FILE)) ? " (already a case)" : " (not empty)"));
                 }
             }
         }
@@ -81,19 +80,19 @@ public final class CaseWorkspace {
         if (!Files.isDirectory(root)) {
             throw new WorkspaceException(dir + ": no such case directory");
         }
-        if (!Files.isRegularFile(root.resolve(CASE_JSON))) {
-            throw new WorkspaceException(dir + " is not an Exhibit case (no " + CASE_JSON
+        if (!Files.isRegularFile(root.resolve(CaseLayout.CASE_FILE))) {
+            throw new WorkspaceException(dir + " is not an Exhibit case (no " + CaseLayout.CASE_FILE
                     + "): run `exhibit case init DIR --id CASE-ID` first");
         }
         CaseInfo info;
         try {
-            info = Json.read(root.resolve(CASE_JSON), CaseInfo.class);
+            info = Json.read(root.resolve(CaseLayout.CASE_FILE), CaseInfo.class);
         } catch (IOException e) {
-            throw new WorkspaceException(dir.resolve(CASE_JSON) + " is damaged: " + e.getMessage().lines().findFirst()
+            throw new WorkspaceException(dir.resolve(CaseLayout.CASE_FILE) + " is damaged: " + e.getMessage().lines().findFirst()
                     .orElse(""));
         }
         if (info.format() != CaseInfo.FORMAT) {
-            throw new WorkspaceException(dir.resolve(CASE_JSON) + ": expected format " + CaseInfo.FORMAT + ", got "
+            throw new WorkspaceException(dir.resolve(CaseLayout.CASE_FILE) + ": expected format " + CaseInfo.FORMAT + ", got "
                     + info.format());
         }
         CaseWorkspace ws = new CaseWorkspace(root, info);
@@ -122,41 +121,41 @@ public final class CaseWorkspace {
     }
 
     public Path caseFile() {
-        return root.resolve(CASE_JSON);
+        return root.resolve(CaseLayout.CASE_FILE);
     }
 
     public Path custodyDir() {
-        return root.resolve("custody");
+        return root.resolve(CaseLayout.CUSTODY);
     }
 
     public Path eventsFile() {
-        return custodyDir().resolve("events.jsonl");
+        return custodyDir().resolve(CaseLayout.EVENTS);
     }
 
     /** {@code custody/tsa/}: each TSA's certificate chain as received, {@code <tsa>.pem}. */
     public Path tsaDir() {
-        return custodyDir().resolve("tsa");
+        return custodyDir().resolve(CaseLayout.TSA);
     }
 
     public Path dataDir() {
-        return root.resolve("data");
+        return root.resolve(CaseLayout.DATA);
     }
 
     public Path capturesDir() {
-        return dataDir().resolve("captures");
+        return dataDir().resolve(CaseLayout.CAPTURES);
     }
 
     public Path filesDir() {
-        return dataDir().resolve("files");
+        return dataDir().resolve(CaseLayout.FILES);
     }
 
     public Path reportDir() {
-        return dataDir().resolve("report");
+        return dataDir().resolve(CaseLayout.REPORT);
     }
 
     /** {@code .work/}: scratch, never sealed. */
     public Path workDir() {
-        return root.resolve(".work");
+        return root.resolve(CaseLayout.WORK);
     }
 
     public CustodyLog custody() {
@@ -208,17 +207,8 @@ public final class CaseWorkspace {
         return rel.toString().replace('\\', '/');
     }
 
-    /** Every capture and item record, in id order ({@code captures} first). */
+    /** Every capture and item record, in id order ({@code captures} first), as {@link Records} lists them. */
     public List<Path> records() throws IOException {
-        List<Path> records = new ArrayList<>();
-        for (var pair : List.of(Map.entry(capturesDir(), CAPTURE_RECORD), Map.entry(filesDir(), ITEM_RECORD))) {
-            if (!Files.isDirectory(pair.getKey())) {
-                continue;
-            }
-            try (Stream<Path> dirs = Files.list(pair.getKey())) {
-                dirs.sorted().map(d -> d.resolve(pair.getValue())).filter(Files::isRegularFile).forEach(records::add);
-            }
-        }
-        return records;
+        return Records.in(root).stream().map(r -> root.resolve(r.path())).toList();
     }
 }

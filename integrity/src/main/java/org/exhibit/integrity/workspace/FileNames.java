@@ -2,6 +2,7 @@ package org.exhibit.integrity.workspace;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import org.exhibit.format.layout.ItemFolder;
 
 /**
  * Safe names for evidence copies: the original name when it is safe on Linux, macOS and Windows (where an
@@ -31,7 +32,7 @@ final class FileNames {
         if (name.matches("(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?")) {
             name = "_" + name;
         }
-        if (name.equals(CaseWorkspace.ITEM_RECORD) || name.startsWith(CaseWorkspace.ITEM_RECORD + ".")) {
+        if (name.equals(ItemFolder.RECORD) || name.startsWith(ItemFolder.RECORD + ".")) {
             name = "original-" + name;
         }
         return name;

@@ -18,11 +18,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.exhibit.integrity.custody.Actor;
-import org.exhibit.integrity.custody.CustodyEvent;
+import org.exhibit.format.record.Actor;
+import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.integrity.digest.Sha256;
-import org.exhibit.integrity.json.Json;
-import org.exhibit.integrity.record.Artifact;
+import org.exhibit.format.json.Json;
+import org.exhibit.format.record.Artifact;
+import org.exhibit.format.record.ItemRecord;
+import org.exhibit.format.layout.ItemFolder;
 
 /**
  * Copies evidence files the victim already holds into {@code data/files/<id>/}, bytes unchanged, with an
@@ -97,7 +99,7 @@ public final class Ingest {
         ItemRecord record = new ItemRecord(ItemRecord.FORMAT, id, ws.id(), originalName, size, sha256.hex(),
                 original.mediaType(), modified, Instant.now().truncatedTo(ChronoUnit.MILLIS), actor, blankToNull(source),
                 List.of(original), warnings);
-        Path recordFile = folder.resolve(CaseWorkspace.ITEM_RECORD);
+        Path recordFile = folder.resolve(ItemFolder.RECORD);
         Json.write(recordFile, record);
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -106,7 +108,7 @@ public final class Ingest {
         details.put("size", size);
         details.put("sha256", sha256.hex());
         details.put("mediaType", record.mediaType());
-        details.put("record", CaseWorkspace.ITEM_RECORD);
+        details.put("record", ItemFolder.RECORD);
         details.put("recordSha256", Sha256.of(recordFile).hex());
         ws.custody().append(actor, CustodyEvent.INGESTED, ws.subject(folder), details);
         itemsByDigest.putIfAbsent(sha256.hex(), ws.subject(folder));
@@ -182,7 +184,7 @@ public final class Ingest {
         if (itemsByDigest == null) {
             itemsByDigest = new java.util.HashMap<>();
             for (Path record : ws.records()) {
-                if (record.getFileName().toString().equals(CaseWorkspace.ITEM_RECORD)) {
+                if (record.getFileName().toString().equals(ItemFolder.RECORD)) {
                     itemsByDigest.putIfAbsent(Json.read(record, ItemRecord.class).sha256(), ws.subject(record));
                 }
             }

@@ -1,6 +1,7 @@
 package org.exhibit.integrity.workspace;
 
 import java.nio.file.Path;
+import org.exhibit.format.record.ItemRecord;
 
 /**
  * One input file's fate in {@link Ingest}.

@@ -9,13 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.exhibit.integrity.custody.Actor;
-import org.exhibit.integrity.custody.CustodyEvent;
+import org.exhibit.format.record.Actor;
+import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.integrity.digest.Sha256;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.json.Json;
 import org.exhibit.integrity.timestamp.StampedToken;
 import org.exhibit.integrity.timestamp.TimestampException;
 import org.exhibit.integrity.timestamp.Timestamper;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.layout.Records;
 
 /**
  * Timestamps a record right after it is written: {@code <record>.<tsa>.tsr} beside it (the DER response as
@@ -62,7 +64,7 @@ public final class RecordStamper {
             ws.custody().append(actor, CustodyEvent.TIMESTAMP_PENDING, subject, details);
             return new StampOutcome(record, subject, null, null, e.getMessage(), List.of());
         }
-        Path tsr = record.resolveSibling(name + "." + token.tsa().name() + ".tsr");
+        Path tsr = record.resolveSibling(BundleLayout.token(name, token.tsa().name()));
         Json.writeAtomically(tsr, token.response());
         TsaChains.keep(ws.tsaDir(), token);
         Map<String, Object> details = new LinkedHashMap<>();
@@ -85,17 +87,8 @@ public final class RecordStamper {
 
     /** Records with no {@code .tsr} beside them, derived from the files alone. */
     public static List<Path> pending(CaseWorkspace ws) throws IOException {
-        List<Path> pending = new ArrayList<>();
-        for (Path record : ws.records()) {
-            String prefix = record.getFileName() + ".";
-            try (Stream<Path> siblings = Files.list(record.getParent())) {
-                if (siblings.map(p -> p.getFileName().toString())
-                        .noneMatch(n -> n.startsWith(prefix) && n.endsWith(".tsr"))) {
-                    pending.add(record);
-                }
-            }
-        }
-        return pending;
+        return Records.in(ws.root()).stream().filter(r -> r.tokens().isEmpty()).map(r -> ws.root().resolve(r.path()))
+                .toList();
     }
 
     /** {@link #pending(CaseWorkspace)} of this stamper's case. */

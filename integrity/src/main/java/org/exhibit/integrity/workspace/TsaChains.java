@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.exhibit.integrity.json.Json;
+import org.exhibit.format.json.Json;
 import org.exhibit.integrity.timestamp.StampedToken;
 
 /** Keeps each TSA's certificate chain in {@code custody/tsa/<tsa>.pem}: as first received, plus any new certificate. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.exhibit.format.layout.BundleLayout;
 
 /**
  * The four attacks an adversary with an editor, a second identity, a TSA of their own and the standard tools can
@@ -142,7 +143,7 @@ class ForgeryTest {
             var lines = new String(m.get(BundleLayout.EVENTS), StandardCharsets.UTF_8).lines().toList();
             manifest.put("custodyLogHead", org.exhibit.integrity.digest.Sha256.ofBytes(
                     (lines.get(lines.size() - 1) + "\n").getBytes(StandardCharsets.UTF_8)).hex());
-            m.put(BundleLayout.CUSTODY_MANIFEST, org.exhibit.integrity.json.Json.MAPPER.writeValueAsBytes(manifest));
+            m.put(BundleLayout.CUSTODY_MANIFEST, org.exhibit.format.json.Json.MAPPER.writeValueAsBytes(manifest));
             m.put(BundleLayout.manifestToken("local"), forger.stamp(m.get(BundleLayout.CUSTODY_MANIFEST)).response());
             forger.resign(m);
         });

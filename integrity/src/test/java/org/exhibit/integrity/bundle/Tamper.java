@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.exhibit.format.layout.BundleLayout;
 
 /** Rewrites a (small) bundle with one change, as someone altering the evidence would. */
 final class Tamper {

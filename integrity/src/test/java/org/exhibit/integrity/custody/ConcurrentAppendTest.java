@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.exhibit.format.record.Actor;
+import org.exhibit.format.custody.CustodyEvent;
 
 class ConcurrentAppendTest {
     @TempDir

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.exhibit.integrity.custody.CustodyEvent;
+import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.integrity.identity.IdentityStore;
 import org.exhibit.integrity.identity.PublicIdentity;
 import org.junit.jupiter.api.BeforeEach;

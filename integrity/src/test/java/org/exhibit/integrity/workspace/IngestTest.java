@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.exhibit.integrity.custody.CustodyEvent;
+import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.integrity.identity.OpenSslRun;
-import org.exhibit.integrity.json.Json;
-import org.exhibit.integrity.record.Artifact;
+import org.exhibit.format.json.Json;
+import org.exhibit.format.record.Artifact;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.exhibit.format.record.ItemRecord;
 
 class IngestTest {
     @TempDir

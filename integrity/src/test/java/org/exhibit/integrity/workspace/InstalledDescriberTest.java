@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.exhibit.integrity.digest.Sha256;
-import org.exhibit.integrity.record.Artifact;
+import org.exhibit.format.record.Artifact;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.exhibit.format.record.ItemRecord;
 
 class InstalledDescriberTest {
     /** Registered in this module's test resources, as the metadata module registers its inspector. */

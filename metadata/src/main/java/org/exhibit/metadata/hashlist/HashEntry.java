@@ -1,6 +1,6 @@
 package org.exhibit.metadata.hashlist;
 
-import org.exhibit.integrity.record.Artifact;
+import org.exhibit.format.record.Artifact;
 import org.exhibit.metadata.pdq.PdqHash;
 
 /**

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.exhibit.integrity.json.Json;
-import org.exhibit.integrity.record.Artifact;
+import org.exhibit.format.json.Json;
+import org.exhibit.format.record.Artifact;
 import org.exhibit.metadata.ArtifactInspector;
 
 /**

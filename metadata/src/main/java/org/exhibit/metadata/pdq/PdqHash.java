@@ -2,7 +2,7 @@ package org.exhibit.metadata.pdq;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.exhibit.integrity.record.Artifact;
+import org.exhibit.format.record.Artifact;
 
 /**
  * A 256-bit PDQ hash and its quality, written as 64 hex characters in the reference implementation's

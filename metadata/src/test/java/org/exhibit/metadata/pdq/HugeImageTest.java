@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-import org.exhibit.integrity.record.Artifact;
+import org.exhibit.format.record.Artifact;
 import org.exhibit.metadata.ArtifactInspector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.exhibit.integrity.json;
+package org.exhibit.format.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,13 +1,13 @@
-package org.exhibit.capture;
+package org.exhibit.format.record;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.exhibit.capture.browser.ConsoleMessage;
-import org.exhibit.capture.browser.Step;
-import org.exhibit.capture.proxy.OriginInfo;
-import org.exhibit.integrity.custody.Actor;
-import org.exhibit.integrity.record.Artifact;
+import org.exhibit.format.record.ConsoleMessage;
+import org.exhibit.format.record.Step;
+import org.exhibit.format.record.OriginInfo;
+import org.exhibit.format.record.Actor;
+import org.exhibit.format.record.Artifact;
 
 /**
  * {@code capture.json}: what was asked, what the browser and the wire showed, and every file of the capture
@@ -41,9 +41,13 @@ public record CaptureRecord(int format, String id, String caseId, String request
                             Instant startedAt, Instant endedAt, CaptureOutcome outcome, List<String> warnings,
                             List<Step> steps, Actor investigator, Map<String, String> notes, Environment environment,
                             List<OriginInfo> tls, List<HostAddress> hosts, List<ConsoleMessage> console,
-                            List<Artifact> artifacts) {
+                            List<Artifact> artifacts) implements EvidenceRecord {
     public static final int FORMAT = 1;
-    public static final String FILE = "capture.json";
+
+    @Override
+    public Actor author() {
+        return investigator;
+    }
 
     /** One redirect answer: the URL asked, its status and where it sent the browser. */
     public record Redirect(String url, int status, String location) {

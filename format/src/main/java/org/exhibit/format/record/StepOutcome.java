@@ -1,4 +1,4 @@
-package org.exhibit.capture.browser;
+package org.exhibit.format.record;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

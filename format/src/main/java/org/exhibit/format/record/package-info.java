@@ -1,2 +1,2 @@
 /** Values shared by capture and item records: the artifacts they list. */
-package org.exhibit.integrity.record;
+package org.exhibit.format.record;

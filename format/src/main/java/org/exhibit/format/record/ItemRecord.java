@@ -1,9 +1,9 @@
-package org.exhibit.integrity.workspace;
+package org.exhibit.format.record;
 
 import java.time.Instant;
 import java.util.List;
-import org.exhibit.integrity.custody.Actor;
-import org.exhibit.integrity.record.Artifact;
+import org.exhibit.format.record.Actor;
+import org.exhibit.format.record.Artifact;
 
 /**
  * {@code data/files/<id>/item.json}: an evidence file ingested from disk, described as it arrived.
@@ -24,11 +24,16 @@ import org.exhibit.integrity.record.Artifact;
  */
 public record ItemRecord(int format, String id, String caseId, String originalName, long size, String sha256,
                          String mediaType, Instant originalModified, Instant ingestedAt, Actor ingestedBy,
-                         String source, List<Artifact> artifacts, List<String> warnings) {
+                         String source, List<Artifact> artifacts, List<String> warnings) implements EvidenceRecord {
     public static final int FORMAT = 1;
 
     public ItemRecord {
-        artifacts = List.copyOf(artifacts);
+        artifacts = artifacts == null ? null : List.copyOf(artifacts);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    @Override
+    public Actor author() {
+        return ingestedBy;
     }
 }

@@ -1,4 +1,4 @@
-package org.exhibit.integrity.custody;
+package org.exhibit.format.record;
 
 /**
  * Who did something to the evidence, as the custody log and the records name them.

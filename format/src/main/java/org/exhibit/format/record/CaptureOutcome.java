@@ -1,4 +1,4 @@
-package org.exhibit.capture;
+package org.exhibit.format.record;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;

@@ -1,9 +1,10 @@
-package org.exhibit.integrity.custody;
+package org.exhibit.format.custody;
 
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.exhibit.format.record.Actor;
 
 /**
  * One line of {@code custody/events.jsonl}.

@@ -1,4 +1,4 @@
-package org.exhibit.capture.proxy;
+package org.exhibit.format.record;
 
 import java.util.List;
 

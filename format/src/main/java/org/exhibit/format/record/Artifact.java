@@ -1,4 +1,4 @@
-package org.exhibit.integrity.record;
+package org.exhibit.format.record;
 
 import java.util.List;
 import java.util.Map;

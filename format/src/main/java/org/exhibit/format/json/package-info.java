@@ -1,2 +1,2 @@
 /** The single JSON configuration used for every record Exhibit writes. */
-package org.exhibit.integrity.json;
+package org.exhibit.format.json;

@@ -1,8 +1,8 @@
-package org.exhibit.integrity.bundle;
+package org.exhibit.format.custody;
 
 import java.time.Instant;
 import java.util.List;
-import org.exhibit.integrity.custody.Actor;
+import org.exhibit.format.record.Actor;
 
 /**
  * {@code custody/manifest.json}: what the investigator signs and a TSA stamps when a case is sealed. It binds
