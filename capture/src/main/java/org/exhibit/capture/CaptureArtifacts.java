@@ -10,12 +10,13 @@ import java.util.stream.Stream;
 import org.exhibit.capture.browser.PageSteps;
 import org.exhibit.format.record.Artifact;
 import org.exhibit.metadata.ArtifactInspector;
+import org.exhibit.format.layout.CaptureFolder;
 
 /** Lists and inspects the files of a capture folder, in a fixed order, for {@code capture.json}'s artifacts. */
 final class CaptureArtifacts {
-    static final String WACZ = "capture.wacz";
-    static final String WARC = "capture.warc.gz";
-    static final String RESOURCES = "resources";
+    static final String WACZ = CaptureFolder.WACZ;
+    static final String WARC = CaptureFolder.WARC;
+    static final String RESOURCES = CaptureFolder.RESOURCES;
     /** File name to role, in the order they are listed. */
     private static final List<Map.Entry<String, String>> ROLES = List.of(
             Map.entry(PageSteps.SCREENSHOT_VIEWPORT, "screenshot-viewport"),

@@ -19,6 +19,8 @@ import org.exhibit.report.source.CaseFiles;
 import org.exhibit.report.source.CaseInfo;
 import org.exhibit.report.source.CaseReader;
 import org.exhibit.report.source.Entry;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.layout.CaseLayout;
 
 /**
  * The case report for a judge, police officer or attorney: one self-contained HTML file and a PDF with the
@@ -68,8 +70,8 @@ public final class CaseReport implements Closeable {
      * read and each image decoded once); returns their paths.
      */
     public List<Path> writeTo(Path dir, ImageMode mode) throws IOException {
-        Path html = dir.resolve("report.html");
-        Path pdf = dir.resolve("report.pdf");
+        Path html = dir.resolve(CaseLayout.REPORT_HTML);
+        Path pdf = dir.resolve(CaseLayout.REPORT_PDF);
         TextFile.write(html, w -> {
             try (ReportSink both = new TeeSink(new HtmlSink(w, title()), new PdfSink(pdf, title()))) {
                 write(both, mode);
@@ -117,7 +119,7 @@ public final class CaseReport implements Closeable {
             return out;
         }
         out.add(Field.mono("Bundle " + files.location().getFileName() + " SHA-256", Sha256.of(files.location()).hex()));
-        for (String tag : List.of("manifest-sha256.txt", "tagmanifest-sha256.txt", "custody/manifest.json")) {
+        for (String tag : List.of(BundleLayout.MANIFEST, BundleLayout.TAG_MANIFEST, BundleLayout.CUSTODY_MANIFEST)) {
             if (files.exists(tag)) {
                 try (InputStream in = files.open(tag)) {
                     out.add(Field.mono(tag + " SHA-256", Sha256.of(in).hex()));

@@ -1,7 +1,5 @@
 package org.exhibit.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +13,10 @@ import org.exhibit.report.source.CaseInfo;
 import org.exhibit.report.source.CaseReader;
 import org.exhibit.report.source.Entry;
 import org.exhibit.report.source.Nodes;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.record.CaptureRecord;
+import org.exhibit.format.record.EvidenceRecord;
+import org.exhibit.format.record.ItemRecord;
 
 /** The case report's content, in order, written once against a {@link ReportSink}. One record in memory at a time. */
 final class CaseReportContent {
@@ -33,8 +35,9 @@ final class CaseReportContent {
     }
 
     void write(ReportSink out, ImageMode mode, Producer producer, Instant now) throws IOException {
-        JsonNode env = environment();
-        String version = info.exhibitVersion().isEmpty() ? Nodes.text(env, "exhibitVersion") : info.exhibitVersion();
+        CaptureRecord.Environment env = environment();
+        String version = info.exhibitVersion().isEmpty() ? CaptureSection.text(env.exhibitVersion())
+                : info.exhibitVersion();
         out.heading(1, "Evidence report — case " + info.id());
         if (mode == ImageMode.BLURRED) {
             out.notice("Images and screenshots in this report are blurred because they may show intimate "
@@ -56,26 +59,26 @@ final class CaseReportContent {
         out.heading(2, "Tool and environment of the captures");
         out.fields(List.of(
                 Field.text("Exhibit version", version),
-                Field.text("Browser", Nodes.text(env, "browser")),
-                Field.text("Driver", Nodes.text(env, "driver")),
-                Field.text("User agent", Nodes.text(env, "userAgent")),
-                Field.text("Viewport", Nodes.text(env, "viewport")),
-                Field.text("Time zone", Nodes.text(env, "timeZone")),
-                Field.text("Java", Nodes.text(env, "java")),
-                Field.text("Operating system", Nodes.text(env, "os"))));
+                Field.text("Browser", CaptureSection.text(env.browser())),
+                Field.text("Driver", CaptureSection.text(env.driver())),
+                Field.text("User agent", CaptureSection.text(env.userAgent())),
+                Field.text("Viewport", CaptureSection.text(env.viewport())),
+                Field.text("Time zone", CaptureSection.text(env.timeZone())),
+                Field.text("Java", CaptureSection.text(env.java())),
+                Field.text("Operating system", CaptureSection.text(env.os()))));
         summary(out);
         Depictions depictions = new Depictions(reader.files(), new Depicter(mode));
         for (Entry e : entries) {
-            JsonNode record = reader.record(e);
-            if (e.kind() == Entry.Kind.CAPTURE) {
-                CaptureSection.write(out, e, record, depictions);
-            } else {
-                ItemSection.write(out, e, record, depictions);
+            EvidenceRecord record = reader.record(e);
+            if (record instanceof CaptureRecord c) {
+                CaptureSection.write(out, e, c, depictions);
+            } else if (record instanceof ItemRecord i) {
+                ItemSection.write(out, e, i, depictions);
             }
         }
         CustodySection.write(out, reader);
         VerifyInstructions.write(out, info, bundleName, entries, verifyTxt(reader));
-        CertificationPage.write(out, info, version, Nodes.text(env, "browser"), entries, sealValues);
+        CertificationPage.write(out, info, version, CaptureSection.text(env.browser()), entries, sealValues);
     }
 
     private void summary(ReportSink out) throws IOException {
@@ -92,24 +95,21 @@ final class CaseReportContent {
 
     /** The lines of the bundle's VERIFY.txt, or null when reading a workspace. */
     static List<String> verifyTxt(CaseReader reader) throws IOException {
-        if (!reader.files().sealed() || !reader.files().exists("VERIFY.txt")) {
+        if (!reader.files().sealed() || !reader.files().exists(BundleLayout.VERIFY)) {
             return null;
         }
-        return new String(reader.files().readSmall("VERIFY.txt", 16 << 20), java.nio.charset.StandardCharsets.UTF_8)
+        return new String(reader.files().readSmall(BundleLayout.VERIFY, 16 << 20), java.nio.charset.StandardCharsets.UTF_8)
                 .lines().toList();
     }
 
     /** The environment of the first capture that recorded one (all captures of a case share a machine). */
-    private JsonNode environment() throws IOException {
+    private CaptureRecord.Environment environment() throws IOException {
         for (Entry e : entries) {
-            if (e.kind() == Entry.Kind.CAPTURE) {
-                JsonNode env = reader.record(e).path("environment");
-                if (!env.isMissingNode()) {
-                    return env;
-                }
+            if (e.kind() == Entry.Kind.CAPTURE && reader.record(e) instanceof CaptureRecord c
+                    && c.environment() != null) {
+                return c.environment();
             }
         }
-        return MissingNode.getInstance();
+        return new CaptureRecord.Environment(null, null, null, null, null, null, null, null);
     }
-
 }

@@ -1,11 +1,12 @@
 package org.exhibit.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import org.exhibit.report.layout.Column;
 import org.exhibit.report.layout.ReportSink;
 import org.exhibit.report.source.CaseReader;
 import org.exhibit.report.source.Nodes;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.record.Actor;
 
 /** The custody log, line by line as recorded (streamed: a long log is never held in memory). */
 final class CustodySection {
@@ -15,7 +16,7 @@ final class CustodySection {
     static void write(ReportSink out, CaseReader reader) throws IOException {
         out.pageBreak();
         out.heading(2, "Chain of custody");
-        out.paragraph("Every action on the evidence, in order, from custody/events.jsonl. Each line carries the "
+        out.paragraph("Every action on the evidence, in order, from " + BundleLayout.EVENTS + ". Each line carries the "
                 + "SHA-256 of the line before it, so a removed, reordered or edited line breaks the chain; "
                 + "exhibit verify checks the chain and that the sealed manifest binds its last line.");
         int[] count = {0};
@@ -24,8 +25,9 @@ final class CustodySection {
                 Column.text("Details", 2.6f))) {
             reader.events(ev -> {
                 count[0]++;
-                t.row(Nodes.text(ev, "seq"), Nodes.utc(Nodes.instant(ev, "time")), actor(ev.path("actor")),
-                        Nodes.text(ev, "action"), Nodes.text(ev, "subject"), CaptureSection.pairs(ev.path("details")));
+                t.row(String.valueOf(ev.seq()), Nodes.utc(ev.time()), actor(ev.actor()),
+                        CaptureSection.text(ev.action()), CaptureSection.text(ev.subject()),
+                        CaptureSection.pairs(ev.details()));
             });
         }
         if (count[0] == 0) {
@@ -33,8 +35,11 @@ final class CustodySection {
         }
     }
 
-    private static String actor(JsonNode actor) {
-        String fp = Nodes.text(actor, "fingerprint");
-        return Nodes.text(actor, "name") + (fp.length() >= 16 ? " (cert " + fp.substring(0, 16) + "…)" : "");
+    private static String actor(Actor actor) {
+        if (actor == null) {
+            return "";
+        }
+        String fp = CaptureSection.text(actor.fingerprint());
+        return actor.name() + (fp.length() >= 16 ? " (cert " + fp.substring(0, 16) + "…)" : "");
     }
 }

@@ -1,6 +1,5 @@
 package org.exhibit.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -8,7 +7,8 @@ import org.exhibit.report.depiction.Depicter;
 import org.exhibit.report.depiction.Depiction;
 import org.exhibit.report.layout.ReportSink;
 import org.exhibit.report.source.CaseFiles;
-import org.exhibit.report.source.Nodes;
+import java.util.List;
+import org.exhibit.format.record.Artifact;
 
 /** Finds the image a section shows (a capture's screenshot, an item's original) and depicts it, one at a time. */
 final class Depictions {
@@ -21,10 +21,10 @@ final class Depictions {
     }
 
     /** The artifact with the first of {@code roles} that is listed, or null. */
-    static JsonNode pick(JsonNode artifacts, String... roles) {
+    static Artifact pick(List<Artifact> artifacts, String... roles) {
         for (String role : roles) {
-            for (JsonNode a : artifacts) {
-                if (role.equals(Nodes.text(a, "role"))) {
+            for (Artifact a : artifacts == null ? List.<Artifact>of() : artifacts) {
+                if (role.equals(a.role())) {
                     return a;
                 }
             }
@@ -33,13 +33,13 @@ final class Depictions {
     }
 
     /** Writes the depiction of {@code artifact} (in {@code folder}) with a caption naming the file and its hash. */
-    void write(ReportSink out, String folder, JsonNode artifact) throws IOException {
+    void write(ReportSink out, String folder, Artifact artifact) throws IOException {
         if (artifact == null) {
             out.paragraph("No screenshot or image is listed in this record.");
             return;
         }
-        String path = folder + "/" + Nodes.text(artifact, "path");
-        out.paragraph("Depicted: " + Nodes.text(artifact, "path") + " (SHA-256 " + Nodes.text(artifact, "sha256")
+        String path = folder + "/" + artifact.path();
+        out.paragraph("Depicted: " + artifact.path() + " (SHA-256 " + artifact.sha256()
                 + "). The file in the case is unchanged; this picture is computed from it for the report.");
         if (!files.exists(path)) {
             out.notice("The file " + path + " is listed but missing from the case.");
@@ -47,12 +47,18 @@ final class Depictions {
         }
         Optional<Depiction> d;
         try (InputStream in = files.open(path)) {
-            d = depicter.depict(in, artifact.path("exif").path("orientation").asInt(0));
+            d = depicter.depict(in, orientation(artifact));
         }
         if (d.isPresent()) {
             out.image(d.get());
         } else {
             out.paragraph("(" + path + " could not be decoded as an image; it is listed with its hash below.)");
         }
+    }
+
+    /** The EXIF orientation (1-8) the record noted, or 0. */
+    private static int orientation(Artifact a) {
+        Object o = a.exif() == null ? null : a.exif().get("orientation");
+        return o instanceof Number n ? n.intValue() : 0;
     }
 }

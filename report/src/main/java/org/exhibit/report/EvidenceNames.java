@@ -1,12 +1,13 @@
 package org.exhibit.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.exhibit.report.source.CaseReader;
 import org.exhibit.report.source.Entry;
-import org.exhibit.report.source.Nodes;
+import java.util.List;
+import org.exhibit.format.record.Artifact;
+import org.exhibit.format.record.EvidenceRecord;
 
 /**
  * What each file of a bundle is, in words: "the full-page screenshot of https://…", "the photo chat.png". Built
@@ -19,29 +20,29 @@ final class EvidenceNames {
     static EvidenceNames read(CaseReader reader) throws IOException {
         EvidenceNames out = new EvidenceNames();
         for (Entry e : reader.entries()) {
-            JsonNode r = reader.record(e);
+            EvidenceRecord r = reader.record(e);
             String what = e.kind() == Entry.Kind.CAPTURE ? "the capture of " + e.source() : "the file " + e.source();
             out.records.put(e.record(), what);
-            for (JsonNode a : r.path("artifacts")) {
-                out.names.put(e.folder() + "/" + Nodes.text(a, "path"), describe(a, e));
+            for (Artifact a : r.artifacts() == null ? List.<Artifact>of() : r.artifacts()) {
+                out.names.put(e.folder() + "/" + a.path(), describe(a, e));
             }
         }
         return out;
     }
 
-    private static String describe(JsonNode a, Entry e) {
+    private static String describe(Artifact a, Entry e) {
         String of = e.kind() == Entry.Kind.CAPTURE ? " of " + e.source() : " " + e.source();
-        return switch (Nodes.text(a, "role")) {
+        return switch (CaptureSection.text(a.role())) {
             case "screenshot-full" -> "the full-page screenshot" + of;
             case "screenshot-viewport" -> "the screenshot" + of;
             case "wacz", "warc" -> "the web archive (every network exchange)" + of;
             case "dom" -> "the rendered page (HTML)" + of;
             case "mhtml" -> "the browser's snapshot (MHTML)" + of;
             case "pdf" -> "the browser's print (PDF)" + of;
-            case "resource" -> "the file loaded from " + (Nodes.text(a, "url").isEmpty() ? "the page" : Nodes.text(a, "url"))
+            case "resource" -> "the file loaded from " + (a.url() == null ? "the page" : a.url())
                     + (e.kind() == Entry.Kind.CAPTURE ? " by " + e.source() : "");
             case "original" -> "the original file" + of;
-            default -> "the " + Nodes.text(a, "path") + " of " + (e.kind() == Entry.Kind.CAPTURE ? e.source() : "item " + e.id());
+            default -> "the " + a.path() + " of " + (e.kind() == Entry.Kind.CAPTURE ? e.source() : "item " + e.id());
         };
     }
 

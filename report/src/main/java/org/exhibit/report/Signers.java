@@ -11,6 +11,7 @@ import org.exhibit.integrity.bundle.Verification;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.report.source.CaseFiles;
 import org.exhibit.report.source.Nodes;
+import org.exhibit.format.layout.BundleLayout;
 
 /**
  * Who vouches for a bundle: the investigator who signed it and each TSA that stamped it, with certificate
@@ -32,13 +33,13 @@ final class Signers {
 
     static List<Signer> read(CaseFiles files, Verification v) {
         List<Signer> out = new ArrayList<>();
-        certificate(files, "custody/investigator.pem").ifPresent(c -> out.add(signer("Investigator (signer)", c,
+        certificate(files, BundleLayout.INVESTIGATOR).ifPresent(c -> out.add(signer("Investigator (signer)", c,
                 trust(v, ch -> ch.name().equals("signature")))));
         try {
-            for (String pem : files.files("custody/tsa")) {
+            for (String pem : files.files(BundleLayout.TSA_DIR.substring(0, BundleLayout.TSA_DIR.length() - 1))) {
                 if (pem.endsWith(".pem")) {
                     String tsa = pem.substring(0, pem.length() - 4);
-                    certificate(files, "custody/tsa/" + pem).ifPresent(c -> out.add(signer(
+                    certificate(files, BundleLayout.TSA_DIR + pem).ifPresent(c -> out.add(signer(
                             "Time-stamping authority " + tsa, c,
                             trust(v, ch -> ch.name().equals("timestamp") && ch.file().endsWith("." + tsa + ".tsr")))));
                 }

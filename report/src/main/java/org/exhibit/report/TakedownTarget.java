@@ -1,6 +1,5 @@
 package org.exhibit.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.exhibit.report.source.CaseReader;
 import org.exhibit.report.source.Entry;
-import org.exhibit.report.source.Nodes;
+import org.exhibit.format.record.Artifact;
+import org.exhibit.format.record.CaptureRecord;
 
 /**
  * One URL to have removed: a captured page, or an image or video the page loaded, with the evidence that
@@ -37,26 +37,29 @@ record TakedownTarget(String url, String kind, String capture, Instant captured,
             if (e.kind() != Entry.Kind.CAPTURE) {
                 continue;
             }
-            JsonNode r = reader.record(e);
-            JsonNode shot = Depictions.pick(r.path("artifacts"), "screenshot-viewport", "screenshot-full");
-            List<String> pages = new ArrayList<>(List.of(Nodes.text(r, "requestedUrl")));
-            String last = Nodes.text(r, "finalUrl");
+            CaptureRecord r = (CaptureRecord) reader.record(e);
+            Artifact shot = Depictions.pick(r.artifacts(), "screenshot-viewport", "screenshot-full");
+            List<String> pages = new ArrayList<>(List.of(CaptureSection.text(r.requestedUrl())));
+            String last = CaptureSection.text(r.finalUrl());
             if (!last.isEmpty() && !CaptureSection.host(last).equals(CaptureSection.host(pages.get(0)))) {
                 pages.add(last);
             }
             for (String page : pages) {
                 add(out, new TakedownTarget(page, "page", e.id(), e.time(), e.stampText(),
-                        shot == null ? "" : Nodes.text(shot, "sha256"), shot == null ? "" : Nodes.text(shot, "pdq", "hash")));
+                        shot == null ? "" : shot.sha256(), pdq(shot)));
             }
-            for (JsonNode a : r.path("artifacts")) {
-                String type = Nodes.text(a, "mediaType");
-                if (!Nodes.text(a, "url").isEmpty() && (type.startsWith("image/") || type.startsWith("video/"))) {
-                    add(out, new TakedownTarget(Nodes.text(a, "url"), type, e.id(), e.time(), e.stampText(),
-                            Nodes.text(a, "sha256"), Nodes.text(a, "pdq", "hash")));
+            for (Artifact a : r.artifacts() == null ? List.<Artifact>of() : r.artifacts()) {
+                String type = CaptureSection.text(a.mediaType());
+                if (a.url() != null && (type.startsWith("image/") || type.startsWith("video/"))) {
+                    add(out, new TakedownTarget(a.url(), type, e.id(), e.time(), e.stampText(), a.sha256(), pdq(a)));
                 }
             }
         }
         return out;
+    }
+
+    private static String pdq(Artifact a) {
+        return a == null || a.pdq() == null ? "" : a.pdq().hash();
     }
 
     private static void add(Map<String, List<TakedownTarget>> out, TakedownTarget t) {

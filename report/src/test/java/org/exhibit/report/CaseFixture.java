@@ -93,7 +93,8 @@ final class CaseFixture {
         ObjectNode r = Json.MAPPER.createObjectNode().put("id", id).put("caseId", "2026-017")
                 .put("requestedUrl", url).put("finalUrl", url + "?s=1");
         r.putArray("redirectChain").addObject().put("url", url).put("status", 301).put("location", url + "?s=1");
-        r.putObject("mainDocument").put("status", 200).putObject("headers").put("content-type", "text/html");
+        r.putObject("mainDocument").put("status", 200).putArray("headers").addObject().put("name", "content-type")
+                .put("value", "text/html");
         r.put("title", "Post " + n + " by @jd").put("startedAt", start.toString())
                 .put("endedAt", start.plusSeconds(12).toString()).put("outcome", "complete");
         r.putArray("warnings");

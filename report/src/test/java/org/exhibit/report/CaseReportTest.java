@@ -134,7 +134,7 @@ class CaseReportTest {
         Files.writeString(kase.resolve("custody/events.jsonl"), "{not json\n", java.nio.file.StandardOpenOption.APPEND);
         try (CaseReport report = CaseReport.open(kase)) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> report.writeTo(out, ImageMode.BLURRED))
-                    .hasMessageContaining("expected JSON in custody/events.jsonl line 3");
+                    .hasMessageContaining("expected a custody event in custody/events.jsonl line 3");
         }
         assertThat(Files.readAllBytes(out.resolve("report.html"))).isEqualTo(html);
         assertThat(Files.readAllBytes(out.resolve("report.pdf"))).isEqualTo(pdf);

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.exhibit.format.layout.CaseLayout;
 
 /** {@code exhibit capture --case DIR URL...}: each URL opened in Chromium through the recording proxy, kept whole. */
 @Command(name = "capture", mixinStandardHelpOptions = true,
@@ -128,7 +129,7 @@ public final class CaptureCommand implements Callable<Integer> {
                 CaptureResult r = capturer.capture(url, notes);
                 out.println(line(r));
                 if (!quiet || r.outcome() == CaptureOutcome.FAILED) {
-                    r.record().warnings().forEach(w -> err.println("exhibit: " + r.outcome().json() + ": captures/"
+                    r.record().warnings().forEach(w -> err.println("exhibit: " + r.outcome().json() + ": " + CaseLayout.CAPTURES + "/"
                             + r.id() + ": " + w));
                 }
                 if (r.stamp() != null) {
@@ -160,7 +161,7 @@ public final class CaptureCommand implements Callable<Integer> {
     static String line(CaptureResult r) {
         var rec = r.record();
         String status = rec.mainDocument() == null ? "" : "  HTTP " + rec.mainDocument().status();
-        return "captures/" + r.id() + "  " + rec.outcome().json() + "  " + rec.requestedUrl() + status
+        return CaseLayout.CAPTURES + "/" + r.id() + "  " + rec.outcome().json() + "  " + rec.requestedUrl() + status
                 + (r.stamp() == null ? "  timestamp PENDING" : "  " + Stamps.describe(r.stamp()));
     }
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.exhibit.format.layout.CaseLayout;
 
 /** {@code exhibit hashes}: the hash list of a case, or of photos given directly. No image data is written. */
 @Command(name = "hashes", mixinStandardHelpOptions = true,
@@ -50,7 +51,7 @@ public final class HashesCommand implements Callable<Integer> {
         }
         HashList list;
         if (source.caseDir != null) {
-            if (!Files.isDirectory(source.caseDir.resolve("data"))) {
+            if (!Files.isDirectory(source.caseDir.resolve(CaseLayout.DATA))) {
                 throw new UsageException("expected a case folder with data/, got " + source.caseDir);
             }
             list = HashList.fromCase(source.caseDir);

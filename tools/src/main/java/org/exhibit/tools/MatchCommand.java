@@ -14,6 +14,7 @@ import org.exhibit.metadata.hashlist.HashMatcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.exhibit.format.layout.CaseLayout;
 
 /** {@code exhibit match}: finds the case's images (and videos) that match a hash list. */
 @Command(name = "match", mixinStandardHelpOptions = true,
@@ -42,7 +43,7 @@ public final class MatchCommand implements Callable<Integer> {
         if (threshold < 0 || threshold > 256) {
             throw new UsageException("expected --threshold 0-256, got " + threshold);
         }
-        if (!Files.isDirectory(caseDir.resolve("data"))) {
+        if (!Files.isDirectory(caseDir.resolve(CaseLayout.DATA))) {
             throw new UsageException("expected a case folder with data/, got " + caseDir);
         }
         if (!Files.isRegularFile(hashes)) {

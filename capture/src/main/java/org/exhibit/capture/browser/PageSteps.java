@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.exhibit.format.record.ConsoleMessage;
+import org.exhibit.format.layout.CaptureFolder;
 
 /**
  * The page steps of a capture, in order: navigate, wait for the network, scroll down and back, screenshots,
@@ -27,11 +28,11 @@ import org.exhibit.format.record.ConsoleMessage;
  * }</pre>
  */
 public final class PageSteps {
-    public static final String SCREENSHOT_VIEWPORT = "screenshot-viewport.png";
-    public static final String SCREENSHOT_FULL = "screenshot-full.png";
-    public static final String DOM = "page.html";
-    public static final String MHTML = "page.mhtml";
-    public static final String PDF = "page.pdf";
+    public static final String SCREENSHOT_VIEWPORT = CaptureFolder.SCREENSHOT_VIEWPORT;
+    public static final String SCREENSHOT_FULL = CaptureFolder.SCREENSHOT_FULL;
+    public static final String DOM = CaptureFolder.DOM;
+    public static final String MHTML = CaptureFolder.MHTML;
+    public static final String PDF = CaptureFolder.PDF;
     /** Taller pages are cut here (one bitmap of 1366 x 32767 is already 180 MB in the browser); the step is then partial. */
     public static final int MAX_SCREENSHOT_HEIGHT = 32_767;
     private static final Duration MARGIN = Duration.ofSeconds(10);

@@ -18,6 +18,7 @@ import org.exhibit.integrity.identity.PublicIdentity;
 import org.exhibit.format.json.Json;
 import org.exhibit.format.layout.CaseLayout;
 import org.exhibit.format.layout.Records;
+import org.exhibit.format.record.CaseRecord;
 
 /**
  * A case on disk, laid out as the bundle will be (docs/DESIGN.md):
@@ -34,9 +35,9 @@ public final class CaseWorkspace {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final Path root;
-    private final CaseInfo info;
+    private final CaseRecord info;
 
-    private CaseWorkspace(Path root, CaseInfo info) {
+    private CaseWorkspace(Path root, CaseRecord info) {
         this.root = root;
         this.info = info;
     }
@@ -58,7 +59,7 @@ public final class CaseWorkspace {
         }
         Files.createDirectories(dir);
         Path root = dir.toAbsolutePath().normalize();
-        CaseInfo info = new CaseInfo(CaseInfo.FORMAT, id, title == null || title.isBlank() ? null : title.strip(),
+        CaseRecord info = new CaseRecord(CaseRecord.FORMAT, id, title == null || title.isBlank() ? null : title.strip(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), investigator.actor());
         CaseWorkspace ws = new CaseWorkspace(root, info);
         for (Path p : List.of(ws.tsaDir(), ws.capturesDir(), ws.filesDir(), ws.workDir())) {
@@ -84,15 +85,15 @@ public final class CaseWorkspace {
             throw new WorkspaceException(dir + " is not an Exhibit case (no " + CaseLayout.CASE_FILE
                     + "): run `exhibit case init DIR --id CASE-ID` first");
         }
-        CaseInfo info;
+        CaseRecord info;
         try {
-            info = Json.read(root.resolve(CaseLayout.CASE_FILE), CaseInfo.class);
+            info = Json.read(root.resolve(CaseLayout.CASE_FILE), CaseRecord.class);
         } catch (IOException e) {
             throw new WorkspaceException(dir.resolve(CaseLayout.CASE_FILE) + " is damaged: " + e.getMessage().lines().findFirst()
                     .orElse(""));
         }
-        if (info.format() != CaseInfo.FORMAT) {
-            throw new WorkspaceException(dir.resolve(CaseLayout.CASE_FILE) + ": expected format " + CaseInfo.FORMAT + ", got "
+        if (info.format() != CaseRecord.FORMAT) {
+            throw new WorkspaceException(dir.resolve(CaseLayout.CASE_FILE) + ": expected format " + CaseRecord.FORMAT + ", got "
                     + info.format());
         }
         CaseWorkspace ws = new CaseWorkspace(root, info);
@@ -112,7 +113,7 @@ public final class CaseWorkspace {
         return root;
     }
 
-    public CaseInfo info() {
+    public CaseRecord info() {
         return info;
     }
 

@@ -1,6 +1,5 @@
 package org.exhibit.metadata.hashlist;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,11 @@ import java.util.stream.Stream;
 import org.exhibit.format.json.Json;
 import org.exhibit.format.record.Artifact;
 import org.exhibit.metadata.ArtifactInspector;
+import org.exhibit.format.layout.CaseLayout;
+import org.exhibit.format.layout.RecordRef;
+import org.exhibit.format.layout.Records;
+import org.exhibit.format.record.CaptureRecord;
+import org.exhibit.format.record.EvidenceRecord;
 
 /**
  * A list of hashes a victim can hand to a hash-matching service or a platform, or compare a case against.
@@ -33,54 +37,30 @@ public record HashList(List<HashEntry> entries) {
      * {@code data/files/* /item.json} records.
      */
     public static HashList fromCase(Path caseDir) throws IOException {
-        Path data = caseDir.resolve("data");
-        if (!Files.isDirectory(data)) {
-            throw new IOException("expected a case folder with data/, got " + caseDir);
+        if (!Files.isDirectory(caseDir.resolve(CaseLayout.DATA))) {
+            throw new IOException("expected a case folder with " + CaseLayout.DATA + "/, got " + caseDir);
         }
         List<HashEntry> out = new ArrayList<>();
-        collect(data.resolve("captures"), "capture.json", "captures/", out);
-        collect(data.resolve("files"), "item.json", "files/", out);
-        return new HashList(out);
-    }
-
-    private static void collect(Path dir, String recordName, String prefix, List<HashEntry> out) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        List<Path> folders;
-        try (Stream<Path> s = Files.list(dir)) {
-            folders = s.filter(Files::isDirectory).sorted().toList();
-        }
-        for (Path folder : folders) {
-            Path record = folder.resolve(recordName);
-            if (!Files.isRegularFile(record)) {
-                continue;
-            }
-            JsonNode root;
+        for (RecordRef ref : Records.in(caseDir)) {
+            Path file = caseDir.resolve(ref.path());
+            EvidenceRecord record;
             try {
-                root = Json.MAPPER.readTree(record.toFile());
+                record = EvidenceRecord.read(ref.kind(), Files.readAllBytes(file));
             } catch (IOException e) {
-                throw new IOException("cannot read " + record + ": " + e.getMessage(), e);
+                throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
             }
-            String url = text(root, "finalUrl", "url", "requestedUrl");
-            for (JsonNode a : root.path("artifacts")) {
-                HashEntry e = HashEntry.of(Json.MAPPER.treeToValue(a, Artifact.class),
-                        prefix + folder.getFileName(), url);
+            String url = record instanceof CaptureRecord c ? (c.finalUrl() != null ? c.finalUrl() : c.requestedUrl())
+                    : null;
+            for (Artifact a : record.artifacts() == null ? List.<Artifact>of() : record.artifacts()) {
+                HashEntry e = HashEntry.of(a, ref.subject(), url);
                 if (e.listable()) {
                     out.add(e);
                 }
             }
         }
+        return new HashList(out);
     }
 
-    private static String text(JsonNode node, String... names) {
-        for (String n : names) {
-            if (node.hasNonNull(n) && node.get(n).isTextual()) {
-                return node.get(n).asText();
-            }
-        }
-        return null;
-    }
 
     /** Hashes files given directly (a victim's own photos), by inspecting each. */
     public static HashList fromFiles(List<Path> files, ArtifactInspector inspector) throws IOException {

@@ -9,14 +9,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.exhibit.format.layout.BundleLayout;
 
 /** The labels of a bundle's {@code bag-info.txt} (RFC 8493 §2.2.2); empty for a workspace. */
 record BagInfo(Map<String, String> labels) {
 
     static BagInfo read(CaseFiles files) throws IOException {
         Map<String, String> labels = new LinkedHashMap<>();
-        if (files.exists("bag-info.txt")) {
-            String text = new String(files.readSmall("bag-info.txt", 1 << 20), StandardCharsets.UTF_8);
+        if (files.exists(BundleLayout.BAG_INFO)) {
+            String text = new String(files.readSmall(BundleLayout.BAG_INFO, 1 << 20), StandardCharsets.UTF_8);
             String last = null;
             for (String line : text.split("\r?\n")) {
                 if (!line.isEmpty() && Character.isWhitespace(line.charAt(0)) && last != null) {

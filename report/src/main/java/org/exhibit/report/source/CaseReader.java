@@ -1,7 +1,5 @@
 package org.exhibit.report.source;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,6 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.format.json.Json;
+import org.exhibit.format.custody.CustodyEvent;
+import org.exhibit.format.custody.CustodyManifest;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.layout.CaptureFolder;
+import org.exhibit.format.layout.CaseLayout;
+import org.exhibit.format.layout.ItemFolder;
+import org.exhibit.format.layout.RecordRef;
+import org.exhibit.format.layout.Records;
+import org.exhibit.format.record.Actor;
+import org.exhibit.format.record.CaptureRecord;
+import org.exhibit.format.record.CaseRecord;
+import org.exhibit.format.record.EvidenceRecord;
+import org.exhibit.format.record.ItemRecord;
 
 /**
  * Reads what the reports need from a case, one record at a time: the case's identity, a summary entry per
@@ -20,7 +31,7 @@ import org.exhibit.format.json.Json;
  * try (CaseFiles files = CaseFiles.open(Path.of("cases/2026-017"))) {
  *     CaseReader reader = new CaseReader(files);
  *     for (Entry e : reader.entries()) {
- *         JsonNode capture = reader.record(e);
+ *         EvidenceRecord record = reader.record(e);
  *     }
  * }
  * }</pre>
@@ -41,82 +52,94 @@ public final class CaseReader {
     }
 
     public CaseInfo info() throws IOException {
-        JsonNode kase = json("case.json");
-        JsonNode manifest = json("custody/manifest.json");
+        CaseRecord kase = typed(CaseLayout.CASE_FILE, CaseRecord.class);
+        CustodyManifest manifest = typed(BundleLayout.CUSTODY_MANIFEST, CustodyManifest.class);
         BagInfo bag = BagInfo.read(files);
-        String id = first(Nodes.text(kase, "id"), Nodes.text(manifest, "caseId"), Nodes.text(manifest, "case", "id"),
-                bag.value("External-Identifier"));
-        String title = first(Nodes.text(kase, "title"), Nodes.text(manifest, "title"),
-                Nodes.text(manifest, "caseTitle"), Nodes.text(manifest, "case", "title"));
-        JsonNode who = kase.has("investigator") ? kase.path("investigator") : manifest.path("investigator");
-        Instant sealed = Nodes.instant(manifest, "sealedAt");
+        String id = first(kase == null ? null : kase.id(), manifest == null ? null : manifest.caseId(),
+                bag.value("External-Identifier"), "");
+        String title = first(kase == null ? null : kase.title(), manifest == null ? null : manifest.caseTitle(), "");
+        Actor who = kase != null && kase.investigator() != null ? kase.investigator()
+                : manifest == null ? null : manifest.investigator();
+        Instant sealed = manifest == null ? null : manifest.sealedAt();
         if (sealed == null && files.sealed()) {
             sealed = bag.instant("Bagging-Date");
         }
-        String version = first(Nodes.text(manifest, "exhibitVersion"), bag.value("Exhibit-Version"));
+        String version = first(manifest == null ? null : manifest.exhibitVersion(), bag.value("Exhibit-Version"), "");
         if (id.isEmpty()) {
-            throw new IOException("expected a case id in case.json, custody/manifest.json or bag-info.txt of "
-                    + files.location() + ", got none: is this an Exhibit case?");
+            throw new IOException("expected a case id in " + CaseLayout.CASE_FILE + ", " + BundleLayout.CUSTODY_MANIFEST
+                    + " or " + BundleLayout.BAG_INFO + " of " + files.location() + ", got none: is this an Exhibit case?");
         }
-        return new CaseInfo(id, title, Party.of(who), Nodes.instant(kase, "created"), sealed, version);
+        return new CaseInfo(id, title, Party.of(who), kase == null ? null : kase.created(), sealed, version);
     }
 
-    /** Every capture, then every item, in id order. Reads each record once, to hash and summarise it. */
+    /** Every capture, then every item, in id order, as {@link Records} lists them. Reads each record once. */
     public List<Entry> entries() throws IOException {
-        List<Entry> out = new ArrayList<>();
-        for (String id : files.folders("data/captures")) {
-            out.add(summarise(Entry.Kind.CAPTURE, id, "data/captures/" + id, "capture.json"));
+        List<String> paths = new ArrayList<>();
+        for (String parent : List.of(BundleLayout.CAPTURES, BundleLayout.FILES)) {
+            String dir = parent.substring(0, parent.length() - 1);
+            for (String id : files.folders(dir)) {
+                for (String name : files.files(dir + "/" + id)) {
+                    paths.add(dir + "/" + id + "/" + name);
+                }
+                paths.add(dir + "/" + id + "/" + (parent.equals(BundleLayout.CAPTURES) ? CaptureFolder.RECORD
+                        : ItemFolder.RECORD));
+            }
         }
-        for (String id : files.folders("data/files")) {
-            out.add(summarise(Entry.Kind.ITEM, id, "data/files/" + id, "item.json"));
+        List<Entry> out = new ArrayList<>();
+        for (RecordRef ref : Records.among(new java.util.TreeSet<>(paths))) {
+            out.add(summarise(ref));
         }
         return out;
     }
 
-    private Entry summarise(Entry.Kind kind, String id, String folder, String recordName) throws IOException {
-        String path = folder + "/" + recordName;
-        if (!files.exists(path)) {
-            return new Entry(kind, id, folder, "", null, List.of(), "no record (" + recordName + " missing)", "");
+    private Entry summarise(RecordRef ref) throws IOException {
+        Entry.Kind kind = ref.kind() == RecordRef.Kind.CAPTURE ? Entry.Kind.CAPTURE : Entry.Kind.ITEM;
+        String name = ref.path().substring(ref.folder().length() + 1);
+        if (!files.exists(ref.path())) {
+            return new Entry(kind, ref.id(), ref.folder(), "", null, List.of(), "no record (" + name + " missing)", "");
         }
-        byte[] bytes = files.readSmall(path, RECORD_LIMIT);
-        JsonNode r = parse(path, bytes);
+        byte[] bytes = files.readSmall(ref.path(), RECORD_LIMIT);
+        EvidenceRecord r = parse(ref, bytes);
         List<TsaTime> stamps = new ArrayList<>();
-        String prefix = recordName + ".";
-        for (String name : files.files(folder)) {
-            if (name.startsWith(prefix) && name.endsWith(".tsr")) {
-                String tsa = name.substring(prefix.length(), name.length() - ".tsr".length());
-                stamps.add(TsaTime.read(tsa, files.readSmall(folder + "/" + name, TSR_LIMIT)));
-            }
+        for (String token : ref.tokens()) {
+            stamps.add(TsaTime.read(RecordRef.tsaOf(token), files.readSmall(token, TSR_LIMIT)));
         }
         String hash = Sha256.ofBytes(bytes).hex();
-        if (kind == Entry.Kind.CAPTURE) {
-            return new Entry(kind, id, folder, first(Nodes.text(r, "requestedUrl"), Nodes.text(r, "finalUrl")),
-                    first(Nodes.instant(r, "startedAt"), Nodes.instant(r, "endedAt")), List.copyOf(stamps),
-                    first(Nodes.text(r, "outcome"), "unknown"), hash);
+        if (r instanceof CaptureRecord c) {
+            return new Entry(kind, ref.id(), ref.folder(), first(c.requestedUrl(), c.finalUrl(), ""),
+                    first(c.startedAt(), c.endedAt()), List.copyOf(stamps),
+                    c.outcome() == null ? "unknown" : c.outcome().json(), hash);
         }
-        String source = Nodes.text(r, "originalName");
-        String said = Nodes.text(r, "source");
-        return new Entry(kind, id, folder, said.isEmpty() ? source : source + " (" + said + ")",
-                Nodes.instant(r, "ingestedAt"), List.copyOf(stamps), "ingested", hash);
+        ItemRecord i = (ItemRecord) r;
+        String source = first(i.originalName(), "");
+        return new Entry(kind, ref.id(), ref.folder(), i.source() == null ? source : source + " (" + i.source() + ")",
+                i.ingestedAt(), List.copyOf(stamps), "ingested", hash);
     }
 
-    /** The record of an entry, parsed; {@link MissingNode} when it has none. */
-    public JsonNode record(Entry e) throws IOException {
-        return json(e.record());
+    /** The record of an entry, parsed: a {@link CaptureRecord} or an {@link ItemRecord}. */
+    public EvidenceRecord record(Entry e) throws IOException {
+        RecordRef ref = new RecordRef(e.kind() == Entry.Kind.CAPTURE ? RecordRef.Kind.CAPTURE : RecordRef.Kind.ITEM,
+                e.id(), e.record(), List.of());
+        return parse(ref, files.readSmall(e.record(), RECORD_LIMIT));
     }
 
     /** Calls {@code each} with every custody-log line, in order, without holding the log in memory. */
     public void events(EventConsumer each) throws IOException {
-        if (!files.exists("custody/events.jsonl")) {
+        if (!files.exists(BundleLayout.EVENTS)) {
             return;
         }
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(files.open("custody/events.jsonl"),
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(files.open(BundleLayout.EVENTS),
                 StandardCharsets.UTF_8))) {
             int lineNo = 0;
             for (String line; (line = in.readLine()) != null; ) {
                 lineNo++;
                 if (!line.isBlank()) {
-                    each.accept(parse("custody/events.jsonl line " + lineNo, line.getBytes(StandardCharsets.UTF_8)));
+                    try {
+                        each.accept(Json.MAPPER.readValue(line, CustodyEvent.class));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IOException("expected a custody event in " + BundleLayout.EVENTS + " line " + lineNo
+                                + ", got: " + e.getOriginalMessage(), e);
+                    }
                 }
             }
         }
@@ -125,18 +148,25 @@ public final class CaseReader {
     /** Receives custody-log lines. */
     @FunctionalInterface
     public interface EventConsumer {
-        void accept(JsonNode event) throws IOException;
+        void accept(CustodyEvent event) throws IOException;
     }
 
-    private JsonNode json(String path) throws IOException {
-        return files.exists(path) ? parse(path, files.readSmall(path, RECORD_LIMIT)) : MissingNode.getInstance();
-    }
-
-    private static JsonNode parse(String what, byte[] bytes) throws IOException {
+    private <T> T typed(String path, Class<T> type) throws IOException {
+        if (!files.exists(path)) {
+            return null;
+        }
         try {
-            return Json.MAPPER.readTree(bytes);
+            return Json.MAPPER.readValue(files.readSmall(path, RECORD_LIMIT), type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException("expected JSON in " + what + ", got: " + e.getOriginalMessage(), e);
+            throw new IOException("expected JSON in " + path + ", got: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static EvidenceRecord parse(RecordRef ref, byte[] bytes) throws IOException {
+        try {
+            return EvidenceRecord.read(ref.kind(), bytes);
+        } catch (IOException e) {
+            throw new IOException(ref.path() + ": " + e.getMessage(), e);
         }
     }
 

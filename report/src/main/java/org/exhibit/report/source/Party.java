@@ -1,6 +1,6 @@
 package org.exhibit.report.source;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.exhibit.format.record.Actor;
 
 /**
  * A person acting in the case: an investigator, an actor in the custody log.
@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param fingerprint SHA-256 of their certificate, hex; "" when not recorded
  */
 public record Party(String name, String fingerprint) {
-    public static Party of(JsonNode node) {
-        return new Party(Nodes.text(node, "name"), Nodes.text(node, "fingerprint"));
+    public static Party of(Actor actor) {
+        return actor == null ? new Party("", "") : new Party(actor.name(), actor.fingerprint());
     }
 
 }

@@ -1,7 +1,6 @@
-package org.exhibit.integrity.workspace;
+package org.exhibit.format.record;
 
 import java.time.Instant;
-import org.exhibit.format.record.Actor;
 
 /**
  * {@code case.json}: what the case is and who opened it.
@@ -12,6 +11,6 @@ import org.exhibit.format.record.Actor;
  * @param created      when {@code exhibit case init} ran
  * @param investigator who opened the case
  */
-public record CaseInfo(int format, String id, String title, Instant created, Actor investigator) {
+public record CaseRecord(int format, String id, String title, Instant created, Actor investigator) {
     public static final int FORMAT = 1;
 }
