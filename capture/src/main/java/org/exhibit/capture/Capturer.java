@@ -37,6 +37,7 @@ import org.exhibit.integrity.workspace.StampOutcome;
 import org.exhibit.metadata.ArtifactInspector;
 import org.exhibit.format.record.CaptureRecord;
 import org.exhibit.format.record.CaptureOutcome;
+import org.exhibit.format.custody.EventDetails;
 
 /**
  * Captures URLs into a case: for each, a fresh browser behind a fresh recording proxy, the page steps, the
@@ -234,14 +235,8 @@ public final class Capturer implements AutoCloseable {
     }
 
     private static Map<String, Object> details(CaptureRecord r, Path recordFile) throws IOException {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("url", r.requestedUrl());
-        d.put("finalUrl", r.finalUrl());
-        d.put("outcome", r.outcome().json());
-        d.put("record", CaptureFolder.RECORD);
-        d.put("sha256", Sha256.of(recordFile).hex());
-        d.put("artifacts", r.artifacts().size());
-        return d;
+        return EventDetails.of(new EventDetails.Captured(r.requestedUrl(), r.finalUrl(), r.outcome().json(),
+                CaptureFolder.RECORD, Sha256.of(recordFile).hex(), r.artifacts().size(), null));
     }
 
     private static void deleteTree(Path dir) throws IOException {

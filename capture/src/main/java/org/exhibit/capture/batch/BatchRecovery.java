@@ -19,6 +19,7 @@ import org.exhibit.integrity.custody.CustodyLog;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.workspace.CaseWorkspace;
 import org.exhibit.format.layout.CaptureFolder;
+import org.exhibit.format.custody.EventDetails;
 
 /**
  * Puts a case back in order after an interrupted run (Ctrl-C, {@code kill -9}, power loss), before a batch
@@ -82,12 +83,9 @@ public record BatchRecovery(Map<String, CaptureSummary> finished, List<String> d
                 continue;
             }
             CaptureSummary s = CaptureSummary.read(record);
-            Map<String, Object> details = new HashMap<>();
-            details.put("url", s.url());
-            details.put("outcome", s.outcome());
-            details.put("record", Sha256.of(record).hex());
-            details.put("recovered", "the run that made this capture stopped before logging it");
-            log.append(actor, CustodyEvent.CAPTURED, subject, new java.util.TreeMap<>(details));
+            log.append(actor, CustodyEvent.CAPTURED, subject, EventDetails.of(new EventDetails.Captured(s.url(),
+                    null, s.outcome(), CaptureFolder.RECORD, Sha256.of(record).hex(), null,
+                    "the run that made this capture stopped before logging it")));
             recovered.add(subject);
         }
         return recovered;

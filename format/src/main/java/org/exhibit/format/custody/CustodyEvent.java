@@ -26,6 +26,10 @@ public record CustodyEvent(long seq, Instant time, Actor actor, String action, S
     public static final String TIMESTAMP_PENDING = "timestamp-pending";
     public static final String SEALED = "sealed";
     public static final String VERIFIED = "verified";
+    /** Written once the bundle is on disk, after the {@code sealed} line it binds. */
+    public static final String EXPORTED = "exported";
+    /** Written when sealing fails after the {@code sealed} line. */
+    public static final String SEAL_FAILED = "seal-failed";
 
     public CustodyEvent {
         details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));

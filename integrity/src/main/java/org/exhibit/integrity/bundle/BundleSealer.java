@@ -27,6 +27,7 @@ import org.exhibit.integrity.timestamp.Timestamper;
 import org.exhibit.integrity.workspace.CaseWorkspace;
 import org.exhibit.format.custody.CustodyManifest;
 import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.custody.EventDetails;
 
 /**
  * Seals a case workspace into the evidence bundle docs/FORMAT.md specifies: everything under {@code data/} (never
@@ -45,10 +46,6 @@ import org.exhibit.format.layout.BundleLayout;
  * }</pre>
  */
 public final class BundleSealer {
-    /** The custody-log action written when sealing fails after the {@code sealed} event. */
-    public static final String SEAL_FAILED = "seal-failed";
-    /** The custody-log action written once the bundle is on disk. */
-    public static final String EXPORTED = "exported";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -124,18 +121,13 @@ public final class BundleSealer {
             sign(tags, snapshot);
             new BundleWriter(sealedAt, payload, tags, log.file(), snapshot).write(target);
             Sha256 bundleSha = Sha256.of(target);
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("file", target.getFileName().toString());
-            details.put("bytes", Files.size(target));
-            details.put("payloadManifestSha256", payloadSha.hex());
-            log.append(investigator.actor(), EXPORTED, "bundle:" + bundleSha.hex(), details);
+            log.append(investigator.actor(), CustodyEvent.EXPORTED, "bundle:" + bundleSha.hex(), EventDetails.of(
+                    new EventDetails.Exported(target.getFileName().toString(), Files.size(target), payloadSha.hex())));
             return new SealedBundle(target, bundleSha, Files.size(target), manifest, token, records.warnings);
         } catch (IOException | SealException | RuntimeException e) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("file", target.getFileName().toString());
-            details.put("error", String.valueOf(e.getMessage()));
             try {
-                log.append(investigator.actor(), SEAL_FAILED, subject, details);
+                log.append(investigator.actor(), CustodyEvent.SEAL_FAILED, subject, EventDetails.of(
+                        new EventDetails.SealFailed(target.getFileName().toString(), String.valueOf(e.getMessage()))));
             } catch (IOException logFailure) {
                 e.addSuppressed(logFailure);
             }
@@ -195,13 +187,7 @@ public final class BundleSealer {
     }
 
     private static Map<String, Object> sealedDetails(Path target, Payload payload, SealedRecords records) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("file", target.getFileName().toString());
-        d.put("payloadFiles", payload.files().size());
-        d.put("payloadBytes", payload.octets());
-        d.put("captures", records.captures.size());
-        d.put("items", records.items.size());
-        d.put("pendingStamps", List.copyOf(records.pending));
-        return d;
+        return EventDetails.of(new EventDetails.Sealed(target.getFileName().toString(), payload.files().size(),
+                payload.octets(), records.captures.size(), records.items.size(), List.copyOf(records.pending)));
     }
 }

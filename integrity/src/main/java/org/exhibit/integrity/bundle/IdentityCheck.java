@@ -1,6 +1,5 @@
 package org.exhibit.integrity.bundle;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,6 +11,7 @@ import org.exhibit.format.custody.CustodyManifest;
 import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.format.layout.RecordRef;
 import org.exhibit.format.record.Actor;
+import org.exhibit.format.custody.CustodyEvent;
 
 /**
  * The investigator is checked, not just described: every record ({@code capture.json}'s {@code investigator},
@@ -77,11 +77,12 @@ final class IdentityCheck {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(b.zip.open(entry), StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 n++;
-                JsonNode actor = readLine(line).path("actor");
-                String fingerprint = actor.path("fingerprint").asText(null);
+                CustodyEvent event = readLine(line);
+                Actor actor = event == null ? null : event.actor();
+                String fingerprint = actor == null ? null : actor.fingerprint();
                 if (!expected.equals(fingerprint) && ++wrong <= MAX_NAMED) {
                     out.add(Check.fail(NAME, BundleLayout.EVENTS, BundleLayout.EVENTS + ": line " + n + " was written by "
-                            + actor.path("name").asText("?") + " (certificate SHA-256 " + fingerprint
+                            + (actor == null ? "?" : actor.name()) + " (certificate SHA-256 " + fingerprint
                             + "), but the bundle is signed by " + signer));
                 }
             }
@@ -95,12 +96,12 @@ final class IdentityCheck {
         return n;
     }
 
-    static JsonNode readLine(String line) {
+    /** A custody-log line as a typed event; null when it is not one (the custody-log step names the line). */
+    static CustodyEvent readLine(String line) {
         try {
-            JsonNode node = Json.MAPPER.readTree(line);
-            return node == null ? Json.MAPPER.createObjectNode() : node;
+            return Json.MAPPER.readValue(line, CustodyEvent.class);
         } catch (IOException e) {
-            return Json.MAPPER.createObjectNode(); // the custody-log step names a malformed line
+            return null;
         }
     }
 }

@@ -1,13 +1,11 @@
 package org.exhibit.integrity.bundle;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,8 @@ import java.util.regex.Matcher;
 import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.integrity.timestamp.TimestampCheck;
 import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.custody.EventDetails;
+import org.exhibit.format.json.Json;
 
 /**
  * Time runs one way: no record is stamped after the seal (by the same TSA's clock; a record's genTime from another
@@ -81,14 +81,14 @@ final class TimeOrderCheck {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(b.zip.open(entry), StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 n++;
-                JsonNode event = IdentityCheck.readLine(line);
-                Instant time = instant(event.path("time").asText(null));
+                CustodyEvent event = IdentityCheck.readLine(line);
+                Instant time = event == null ? null : event.time();
                 if (time != null && previous != null && time.isBefore(previous.minus(CLOCK_STEP))) {
                     out.add(Check.fail(NAME, BundleLayout.EVENTS, BundleLayout.EVENTS + ": line " + n + " is dated "
                             + time + ", before line " + (n - 1) + " (" + previous + "): events out of time order"));
                 }
                 previous = time == null ? previous : time;
-                if (CustodyEvent.TIMESTAMPED.equals(event.path("action").asText())) {
+                if (event != null && CustodyEvent.TIMESTAMPED.equals(event.action())) {
                     genTime(event, n, tokens, out);
                 }
             }
@@ -98,11 +98,16 @@ final class TimeOrderCheck {
         return n;
     }
 
-    private static void genTime(JsonNode event, int n, Map<String, TimestampCheck> tokens, List<Check> out) {
-        JsonNode details = event.path("details");
-        String subject = event.path("subject").asText(null);
-        String tsr = details.path("tsr").asText(null);
-        Instant said = instant(details.path("genTime").asText(null));
+    private static void genTime(CustodyEvent event, int n, Map<String, TimestampCheck> tokens, List<Check> out) {
+        EventDetails.Timestamped details;
+        try {
+            details = EventDetails.read(event, EventDetails.Timestamped.class);
+        } catch (IllegalArgumentException e) {
+            return; // not the details of a timestamped line: nothing to compare
+        }
+        String subject = event.subject();
+        String tsr = details == null ? null : details.tsr();
+        Instant said = details == null ? null : details.genTime();
         if (subject == null || tsr == null || said == null) {
             return;
         }
@@ -112,17 +117,6 @@ final class TimeOrderCheck {
             out.add(Check.fail(NAME, BundleLayout.EVENTS, BundleLayout.EVENTS + ": line " + n + " logged " + token
                     + " with genTime " + said + ", but that token says " + actual + " (a token replaced after the "
                     + "fact)"));
-        }
-    }
-
-    private static Instant instant(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 }

@@ -19,6 +19,7 @@ import org.exhibit.format.json.Json;
 import org.exhibit.format.layout.CaseLayout;
 import org.exhibit.format.layout.Records;
 import org.exhibit.format.record.CaseRecord;
+import org.exhibit.format.custody.EventDetails;
 
 /**
  * A case on disk, laid out as the bundle will be (docs/DESIGN.md):
@@ -65,12 +66,8 @@ public final class CaseWorkspace {
         for (Path p : List.of(ws.tsaDir(), ws.capturesDir(), ws.filesDir(), ws.workDir())) {
             Files.createDirectories(p);
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("caseId", id);
-        if (info.title() != null) {
-            details.put("title", info.title());
-        }
-        ws.custody().append(info.investigator(), CustodyEvent.CASE_OPENED, null, details);
+        ws.custody().append(info.investigator(), CustodyEvent.CASE_OPENED, null,
+                EventDetails.of(new EventDetails.CaseOpened(id, info.title())));
         Json.write(ws.caseFile(), info);
         return ws;
     }

@@ -25,6 +25,7 @@ import org.exhibit.format.json.Json;
 import org.exhibit.format.record.Artifact;
 import org.exhibit.format.record.ItemRecord;
 import org.exhibit.format.layout.ItemFolder;
+import org.exhibit.format.custody.EventDetails;
 
 /**
  * Copies evidence files the victim already holds into {@code data/files/<id>/}, bytes unchanged, with an
@@ -102,15 +103,9 @@ public final class Ingest {
         Path recordFile = folder.resolve(ItemFolder.RECORD);
         Json.write(recordFile, record);
 
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("originalName", originalName);
-        details.put("path", ws.root().relativize(copy).toString().replace('\\', '/'));
-        details.put("size", size);
-        details.put("sha256", sha256.hex());
-        details.put("mediaType", record.mediaType());
-        details.put("record", ItemFolder.RECORD);
-        details.put("recordSha256", Sha256.of(recordFile).hex());
-        ws.custody().append(actor, CustodyEvent.INGESTED, ws.subject(folder), details);
+        ws.custody().append(actor, CustodyEvent.INGESTED, ws.subject(folder), EventDetails.of(new EventDetails.Ingested(
+                originalName, ws.root().relativize(copy).toString().replace('\\', '/'), size, sha256.hex(),
+                record.mediaType(), ItemFolder.RECORD, Sha256.of(recordFile).hex())));
         itemsByDigest.putIfAbsent(sha256.hex(), ws.subject(folder));
         StampOutcome stamp = stamper.stamp(recordFile);
         return new ItemOutcome(input, folder, record, stamp, null);

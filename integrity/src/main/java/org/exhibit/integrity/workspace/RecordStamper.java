@@ -18,6 +18,7 @@ import org.exhibit.integrity.timestamp.TimestampException;
 import org.exhibit.integrity.timestamp.Timestamper;
 import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.format.layout.Records;
+import org.exhibit.format.custody.EventDetails;
 
 /**
  * Timestamps a record right after it is written: {@code <record>.<tsa>.tsr} beside it (the DER response as
@@ -56,31 +57,17 @@ public final class RecordStamper {
             for (Throwable t : e.getSuppressed()) {
                 reasons.add(t.getMessage());
             }
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("record", name);
-            details.put("sha256", digest.hex());
-            details.put("error", e.getMessage());
-            details.put("attempts", reasons);
-            ws.custody().append(actor, CustodyEvent.TIMESTAMP_PENDING, subject, details);
+            ws.custody().append(actor, CustodyEvent.TIMESTAMP_PENDING, subject, EventDetails.of(
+                    new EventDetails.TimestampPending(name, digest.hex(), e.getMessage(), reasons)));
             return new StampOutcome(record, subject, null, null, e.getMessage(), List.of());
         }
         Path tsr = record.resolveSibling(BundleLayout.token(name, token.tsa().name()));
         Json.writeAtomically(tsr, token.response());
         TsaChains.keep(ws.tsaDir(), token);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("record", name);
-        details.put("sha256", digest.hex());
-        details.put("tsr", tsr.getFileName().toString());
-        details.put("tsa", token.tsa().name());
-        details.put("url", token.tsa().url().toString());
-        details.put("genTime", token.genTime());
-        details.put("serial", token.serial().toString());
-        details.put("policy", token.policy());
-        details.put("nonce", token.nonce().toString());
-        details.put("clockOffsetMillis", token.clockOffset().toMillis());
-        if (!token.warnings().isEmpty()) {
-            details.put("warnings", token.warnings());
-        }
+        Map<String, Object> details = EventDetails.of(new EventDetails.Timestamped(name, digest.hex(),
+                tsr.getFileName().toString(), token.tsa().name(), token.tsa().url().toString(), token.genTime(),
+                token.serial().toString(), token.policy(), token.nonce().toString(), token.clockOffset().toMillis(),
+                token.warnings().isEmpty() ? null : token.warnings()));
         ws.custody().append(actor, CustodyEvent.TIMESTAMPED, subject, details);
         return new StampOutcome(record, subject, token, tsr, null, token.warnings());
     }
