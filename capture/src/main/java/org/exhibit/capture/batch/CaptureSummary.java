@@ -1,12 +1,15 @@
 package org.exhibit.capture.batch;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.exhibit.format.json.Json;
+import java.nio.file.Files;
+import java.util.Map;
+import org.exhibit.format.layout.RecordRef;
+import org.exhibit.format.record.CaptureRecord;
+import org.exhibit.format.record.EvidenceRecord;
 
 /**
  * What the batch reads back from a finished {@code capture.json} (fields of
@@ -17,36 +20,33 @@ import org.exhibit.format.json.Json;
 public record CaptureSummary(String id, String url, String outcome, String finalUrl, Integer status, int artifacts,
                              List<String> warnings, BatchMark mark) {
 
-    /** Reads {@code capture.json}; throws {@link IOException} when it is not a complete JSON object. */
+    /** Reads {@code capture.json}; throws {@link IOException} when it is not a complete capture record. */
     public static CaptureSummary read(Path record) throws IOException {
-        JsonNode root = Json.MAPPER.readTree(record.toFile());
-        if (root == null || !root.isObject()) {
-            throw new IOException(record + ": expected a JSON object, got " + (root == null ? "nothing" : root.getNodeType()));
+        CaptureRecord r;
+        try {
+            r = (CaptureRecord) EvidenceRecord.read(RecordRef.Kind.CAPTURE, Files.readAllBytes(record));
+        } catch (IOException e) {
+            throw new IOException(record + ": " + e.getMessage(), e);
         }
-        String url = text(root, "requestedUrl");
-        JsonNode notes = root.path("notes");
+        String url = r.requestedUrl();
+        Map<String, String> notes = r.notes() == null ? Map.of() : r.notes();
         BatchMark mark = null;
-        if (notes.hasNonNull(BatchMark.NOTE_ID) && url != null) {
+        if (notes.get(BatchMark.NOTE_ID) != null && url != null) {
             try {
-                mark = new BatchMark(notes.get(BatchMark.NOTE_ID).asText(), notes.path(BatchMark.NOTE_LINE).asInt(),
-                        LinkUrl.parse(url).key());
+                mark = new BatchMark(notes.get(BatchMark.NOTE_ID), Integer.parseInt(notes.getOrDefault(
+                        BatchMark.NOTE_LINE, "0")), LinkUrl.parse(url).key());
             } catch (IllegalArgumentException e) {
                 mark = null;
             }
         }
-        List<String> warnings = new ArrayList<>();
-        root.path("warnings").forEach(w -> warnings.add(w.asText()));
-        JsonNode status = root.path("mainDocument").path("status");
-        return new CaptureSummary(record.getParent().getFileName().toString(), url, text(root, "outcome"),
-                text(root, "finalUrl"), status.isInt() ? status.asInt() : null, root.path("artifacts").size(), warnings, mark);
+        return new CaptureSummary(record.getParent().getFileName().toString(), url,
+                r.outcome() == null ? null : r.outcome().json(), r.finalUrl(),
+                r.mainDocument() == null ? null : r.mainDocument().status(),
+                r.artifacts() == null ? 0 : r.artifacts().size(),
+                r.warnings() == null ? List.of() : List.copyOf(r.warnings()), mark);
     }
 
     UrlResult result(int line, String displayUrl) {
         return new UrlResult(line, displayUrl, outcome, id, finalUrl, status, artifacts, Duration.ZERO, 0, true, warnings);
-    }
-
-    private static String text(JsonNode root, String field) {
-        JsonNode n = root.path(field);
-        return n.isMissingNode() || n.isNull() ? null : n.asText();
     }
 }

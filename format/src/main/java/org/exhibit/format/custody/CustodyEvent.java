@@ -19,6 +19,9 @@ import org.exhibit.format.record.Actor;
  */
 public record CustodyEvent(long seq, Instant time, Actor actor, String action, String subject,
                            Map<String, Object> details, String prev) {
+    /** The JSON names of the two fields the chain rule reads. */
+    public static final String SEQ = "seq";
+    public static final String PREV = "prev";
     public static final String CASE_OPENED = "case-opened";
     public static final String INGESTED = "ingested";
     public static final String CAPTURED = "captured";

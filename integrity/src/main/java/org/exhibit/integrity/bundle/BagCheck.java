@@ -8,6 +8,7 @@ import java.util.Map;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.format.custody.CustodyManifest;
 import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.layout.BagLabels;
 
 /**
  * BagIt 1.0 (RFC 8493): bagit.txt, bag-info.txt's Payload-Oxum and format, every line of manifest-sha256.txt
@@ -55,9 +56,9 @@ final class BagCheck {
         if (bagit == null) {
             return;
         }
-        expect(out, BundleLayout.BAGIT, "BagIt-Version", "1.0", bagit.value("BagIt-Version"));
-        expect(out, BundleLayout.BAGIT, "Tag-File-Character-Encoding", "UTF-8",
-                bagit.value("Tag-File-Character-Encoding"));
+        expect(out, BundleLayout.BAGIT, BagLabels.BAGIT_VERSION, "1.0", bagit.value(BagLabels.BAGIT_VERSION));
+        expect(out, BundleLayout.BAGIT, BagLabels.ENCODING, "UTF-8",
+                bagit.value(BagLabels.ENCODING));
     }
 
     private static void info(OpenBundle b, List<Check> out) {
@@ -67,7 +68,7 @@ final class BagCheck {
         }
         CustodyManifest m = b.custodyManifest(NAME, new ArrayList<>());
         int format = m != null && m.format() == BundleLayout.LEGACY_FORMAT ? m.format() : BundleLayout.FORMAT;
-        expect(out, BundleLayout.BAG_INFO, "Exhibit-Format", String.valueOf(format), info.value("Exhibit-Format"));
+        expect(out, BundleLayout.BAG_INFO, BagLabels.EXHIBIT_FORMAT, String.valueOf(format), info.value(BagLabels.EXHIBIT_FORMAT));
         long octets = 0;
         long files = 0;
         for (String path : b.names()) {
@@ -78,7 +79,7 @@ final class BagCheck {
         }
         PayloadOxum actual = new PayloadOxum(octets, files);
         try {
-            PayloadOxum declared = PayloadOxum.parse(info.value("Payload-Oxum"));
+            PayloadOxum declared = PayloadOxum.parse(info.value(BagLabels.PAYLOAD_OXUM));
             if (!declared.equals(actual)) {
                 out.add(Check.fail(NAME, BundleLayout.BAG_INFO, BundleLayout.BAG_INFO + ": Payload-Oxum expected "
                         + declared + ", got " + actual + " (bytes.files under data/)"));

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.exhibit.integrity.identity.Identity;
 import org.exhibit.format.custody.CustodyManifest;
 import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.layout.BagLabels;
 
 /** {@code bag-info.txt} of a sealed bundle (RFC 8493 reserved labels, then Exhibit's own). */
 final class BagInfo {
@@ -17,21 +18,21 @@ final class BagInfo {
     static TagFile of(Identity investigator, CustodyManifest manifest, Payload payload) {
         List<Map.Entry<String, String>> f = new ArrayList<>();
         if (investigator.org() != null) {
-            f.add(Map.entry("Source-Organization", investigator.org()));
+            f.add(Map.entry(BagLabels.SOURCE_ORGANIZATION, investigator.org()));
         }
-        f.add(Map.entry("Contact-Name", investigator.name()));
+        f.add(Map.entry(BagLabels.CONTACT_NAME, investigator.name()));
         if (investigator.email() != null) {
-            f.add(Map.entry("Contact-Email", investigator.email()));
+            f.add(Map.entry(BagLabels.CONTACT_EMAIL, investigator.email()));
         }
-        f.add(Map.entry("External-Identifier", manifest.caseId()));
+        f.add(Map.entry(BagLabels.EXTERNAL_IDENTIFIER, manifest.caseId()));
         if (manifest.caseTitle() != null) {
-            f.add(Map.entry("External-Description", oneLine(manifest.caseTitle())));
+            f.add(Map.entry(BagLabels.EXTERNAL_DESCRIPTION, oneLine(manifest.caseTitle())));
         }
-        f.add(Map.entry("Bagging-Date", DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC)
+        f.add(Map.entry(BagLabels.BAGGING_DATE, DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC)
                 .format(manifest.sealedAt())));
-        f.add(Map.entry("Payload-Oxum", new PayloadOxum(payload.octets(), payload.files().size()).toString()));
-        f.add(Map.entry("Exhibit-Format", String.valueOf(BundleLayout.FORMAT)));
-        f.add(Map.entry("Exhibit-Version", manifest.exhibitVersion()));
+        f.add(Map.entry(BagLabels.PAYLOAD_OXUM, new PayloadOxum(payload.octets(), payload.files().size()).toString()));
+        f.add(Map.entry(BagLabels.EXHIBIT_FORMAT, String.valueOf(BundleLayout.FORMAT)));
+        f.add(Map.entry(BagLabels.EXHIBIT_VERSION, manifest.exhibitVersion()));
         return new TagFile(f);
     }
 

@@ -28,6 +28,7 @@ import org.exhibit.integrity.workspace.CaseWorkspace;
 import org.exhibit.format.custody.CustodyManifest;
 import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.format.custody.EventDetails;
+import org.exhibit.format.layout.BagLabels;
 
 /**
  * Seals a case workspace into the evidence bundle docs/FORMAT.md specifies: everything under {@code data/} (never
@@ -148,7 +149,7 @@ public final class BundleSealer {
                                          CustodyManifest manifest, byte[] manifestJson, byte[] manifestTxt,
                                          StampedToken token) throws IOException, SealException {
         Map<String, byte[]> tags = new TreeMap<>();
-        tags.put(BundleLayout.BAGIT, "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+        tags.put(BundleLayout.BAGIT, (BagLabels.BAGIT_VERSION + ": 1.0\n" + BagLabels.ENCODING + ": UTF-8\n")
                 .getBytes(StandardCharsets.UTF_8));
         tags.put(BundleLayout.BAG_INFO, BagInfo.of(investigator, manifest, payload).bytes());
         tags.put(BundleLayout.MANIFEST, manifestTxt);

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.format.custody.CustodyManifest;
 import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.layout.BagLabels;
 
 /**
  * {@code custody/manifest.json} binds the bag: the SHA-256 of {@code manifest-sha256.txt}, the case id of
@@ -35,7 +36,7 @@ final class ManifestCheck {
             out.add(Check.fail(NAME, file, file + ": SHA-256 of " + BundleLayout.MANIFEST + " expected "
                     + m.payloadManifestSha256() + ", got " + (payload == null ? "no such file" : payload)));
         }
-        String bagCase = b.bagInfo("External-Identifier");
+        String bagCase = b.bagInfo(BagLabels.EXTERNAL_IDENTIFIER);
         if (m.caseId() == null || !m.caseId().equals(bagCase)) {
             out.add(Check.fail(NAME, file, file + ": case id " + m.caseId() + " differs from bag-info.txt's "
                     + "External-Identifier " + bagCase));

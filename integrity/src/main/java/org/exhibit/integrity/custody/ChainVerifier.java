@@ -12,6 +12,7 @@ import org.exhibit.integrity.custody.ChainReport.ChainBreak;
 import org.exhibit.integrity.custody.ChainReport.Kind;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.format.json.Json;
+import org.exhibit.format.custody.CustodyEvent;
 
 /**
  * Walks a custody log from a stream (a file or a ZIP entry) and names the first place its hash chain
@@ -80,8 +81,8 @@ public final class ChainVerifier {
             if (node == null || !node.isObject()) {
                 return new Line(hash, null, null, "is not a JSON object");
             }
-            JsonNode seq = node.get("seq");
-            JsonNode prev = node.get("prev");
+            JsonNode seq = node.get(CustodyEvent.SEQ);
+            JsonNode prev = node.get(CustodyEvent.PREV);
             if (seq == null || !seq.canConvertToExactIntegral() || prev == null || !prev.isTextual()) {
                 return new Line(hash, null, null, "has no valid seq or prev");
             }

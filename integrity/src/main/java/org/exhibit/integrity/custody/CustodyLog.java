@@ -89,7 +89,7 @@ public final class CustodyLog {
 
     private long seqOf(byte[] last, long size) throws CustodyLogException {
         try {
-            return Json.MAPPER.readTree(last).get("seq").asLong();
+            return Json.MAPPER.readTree(last).get(CustodyEvent.SEQ).asLong();
         } catch (IOException | RuntimeException e) {
             throw new CustodyLogException(file + ": the last line (ending at byte " + size
                     + ") is not a custody event: the log is damaged; run `exhibit case check DIR` for details");

@@ -91,7 +91,8 @@ public final class RecordStamper {
         Map<String, String> loggedSha = new HashMap<>();
         for (CustodyEvent e : ws.custody().events()) {
             if (CustodyEvent.TIMESTAMP_PENDING.equals(e.action()) && e.subject() != null) {
-                loggedSha.put(e.subject() + "/" + e.details().get("record"), String.valueOf(e.details().get("sha256")));
+                EventDetails.TimestampPending d = EventDetails.read(e, EventDetails.TimestampPending.class);
+                loggedSha.put(e.subject() + "/" + d.record(), String.valueOf(d.sha256()));
             }
         }
         List<StampOutcome> outcomes = new ArrayList<>();

@@ -22,6 +22,7 @@ import org.exhibit.format.record.CaptureRecord;
 import org.exhibit.format.record.CaseRecord;
 import org.exhibit.format.record.EvidenceRecord;
 import org.exhibit.format.record.ItemRecord;
+import org.exhibit.format.layout.BagLabels;
 
 /**
  * Reads what the reports need from a case, one record at a time: the case's identity, a summary entry per
@@ -56,15 +57,15 @@ public final class CaseReader {
         CustodyManifest manifest = typed(BundleLayout.CUSTODY_MANIFEST, CustodyManifest.class);
         BagInfo bag = BagInfo.read(files);
         String id = first(kase == null ? null : kase.id(), manifest == null ? null : manifest.caseId(),
-                bag.value("External-Identifier"), "");
+                bag.value(BagLabels.EXTERNAL_IDENTIFIER), "");
         String title = first(kase == null ? null : kase.title(), manifest == null ? null : manifest.caseTitle(), "");
         Actor who = kase != null && kase.investigator() != null ? kase.investigator()
                 : manifest == null ? null : manifest.investigator();
         Instant sealed = manifest == null ? null : manifest.sealedAt();
         if (sealed == null && files.sealed()) {
-            sealed = bag.instant("Bagging-Date");
+            sealed = bag.instant(BagLabels.BAGGING_DATE);
         }
-        String version = first(manifest == null ? null : manifest.exhibitVersion(), bag.value("Exhibit-Version"), "");
+        String version = first(manifest == null ? null : manifest.exhibitVersion(), bag.value(BagLabels.EXHIBIT_VERSION), "");
         if (id.isEmpty()) {
             throw new IOException("expected a case id in " + CaseLayout.CASE_FILE + ", " + BundleLayout.CUSTODY_MANIFEST
                     + " or " + BundleLayout.BAG_INFO + " of " + files.location() + ", got none: is this an Exhibit case?");
