@@ -1,6 +1,7 @@
 package org.exhibit.report;
 
 import org.exhibit.integrity.bundle.Check;
+import org.exhibit.integrity.bundle.Reason;
 
 /** Each verification check in plain words, for a reader who is not a cryptographer. The verifier's own line follows. */
 final class CheckWording {
@@ -29,7 +30,7 @@ final class CheckWording {
                     : "The custody manifest does not match " + file + ": the bundle was changed after it was sealed.";
             case "signature" -> pass ? "The investigator's digital signature over the bundle's manifests is valid: "
                     + "no file was added, removed or changed since they signed."
-                    : warn && file.endsWith(".p7s") ? "This bundle was sealed by an older Exhibit (format 1), whose "
+                    : c.reason() == Reason.LEGACY_FORMAT ? "This bundle was sealed by an older Exhibit (format 1), whose "
                     + "signature covers the custody manifest only: the verification instructions and the choice of "
                     + "time-stamps are protected by a checksum anyone could recompute."
                     : warn ? "Nobody vouched for the investigator's certificate (no --trust): the signature is valid, "
@@ -45,17 +46,19 @@ final class CheckWording {
             case "time-order" -> pass ? "Every time-stamp and custody event is in time order, and the seal came last."
                     : "The times do not add up (" + file + "): a record stamped after the seal, or a custody event out "
                     + "of order — time-stamps were replaced after the fact.";
-            case "timestamp" -> pass && c.message().contains("self-run TSA") ? "The time-stamp " + file + " is valid. "
+            case "timestamp" -> pass && c.reason() == Reason.SELF_RUN_TSA ? "The time-stamp " + file + " is valid. "
                     + "It comes from Exhibit's own time-stamping authority, whose root you chose to trust: run by the "
                     + "investigator or their office, not from a public one."
                     : pass ? "The time-stamp " + file + " is valid: an independent authority vouches for when "
                     + "this data existed."
+                    : warn && c.reason() == Reason.STAMP_PENDING ? "The record " + file + " has no time-stamp yet: "
+                    + "only the investigator's clock says when it was made."
                     : warn ? "The time-stamp " + file + " holds, with a caveat about whom to trust (below)."
                     : "The time-stamp " + file + " does not hold for the data it stamps.";
             case "custody-log" -> pass ? "The chain-of-custody log is complete and unaltered since the seal."
                     : "The chain-of-custody log was altered: a line was removed, reordered or edited.";
             case "unlisted" -> pass ? "Nothing was added to the bundle after it was sealed."
-                    : c.message().contains("missing from the bundle") ? "The file " + file + ", which every bundle "
+                    : c.reason() == Reason.MISSING ? "The file " + file + ", which every bundle "
                     + "carries, is missing: it was removed after sealing."
                     : "The file " + file + " was added to the bundle after it was sealed (no manifest lists it).";
             default -> c.status() + ": " + c.name();

@@ -78,7 +78,8 @@ public final class VerificationReport {
         out.fields(List.of(
                 Field.text("Bundle file", result.bundle()),
                 Field.text("Size", exists ? Nodes.bytes(Files.size(bundle)) : "(file not found)"),
-                Field.mono("SHA-256", exists ? Sha256.of(bundle).hex() : ""),
+                Field.mono("SHA-256", result.bundleSha256() != null ? result.bundleSha256()
+                        : exists ? Sha256.of(bundle).hex() : ""),
                 Field.text("Case", info == null ? "(unreadable)" : info.id() + (info.title().isEmpty() ? "" : " — " + info.title())),
                 Field.text("Sealed (UTC)", sealed + (info == null ? "" : " by " + info.investigator().name())),
                 Field.text("Verified (UTC)", Nodes.utc(verifiedAt)),

@@ -67,7 +67,9 @@ public final class VerifyCommand implements Callable<Integer> {
         // the JDK's trust store takes a while to read: let it load while the bundle is hashed
         CompletableFuture<TrustAnchors> anchors = CompletableFuture.supplyAsync(
                 () -> TrustAnchors.jdkDefaults().with(given));
-        Verification v = new BundleVerifier(anchors::join, given, ZipLimits.DEFAULT).verify(bundle, strict);
+        // with --report, the bundle's own SHA-256 is taken in the same pass, not by reading it again afterwards
+        Verification v = new BundleVerifier(anchors::join, given, ZipLimits.DEFAULT).verify(bundle, strict,
+                report != null);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.MAPPER.writeValueAsString(v));

@@ -30,7 +30,7 @@ final class BagCheck {
             lines(b, BundleLayout.MANIFEST, payload, out);
             for (String path : b.names()) {
                 if (path.startsWith(BundleLayout.DATA) && !payload.files().containsKey(path)) {
-                    out.add(Check.fail(NAME, path, path + ": payload file not listed in " + BundleLayout.MANIFEST));
+                    out.add(Check.fail(NAME, Reason.UNLISTED, path, path + ": payload file not listed in " + BundleLayout.MANIFEST));
                 }
             }
         }
@@ -45,7 +45,7 @@ final class BagCheck {
     private static void onlyUnder(BagManifest manifest, String file, boolean payload, List<Check> out) {
         for (String path : manifest.files().keySet()) {
             if (path.startsWith(BundleLayout.DATA) != payload || path.equals(BundleLayout.TAG_MANIFEST)) {
-                out.add(Check.fail(NAME, file, file + ": lists " + path + ", expected only "
+                out.add(Check.fail(NAME, Reason.MANIFEST_SCOPE, file, file + ": lists " + path + ", expected only "
                         + (payload ? "payload files under data/" : "tag files outside data/, not itself")));
             }
         }
@@ -81,17 +81,17 @@ final class BagCheck {
         try {
             PayloadOxum declared = PayloadOxum.parse(info.value(BagLabels.PAYLOAD_OXUM));
             if (!declared.equals(actual)) {
-                out.add(Check.fail(NAME, BundleLayout.BAG_INFO, BundleLayout.BAG_INFO + ": Payload-Oxum expected "
+                out.add(Check.fail(NAME, Reason.BAG_DECLARATION, BundleLayout.BAG_INFO, BundleLayout.BAG_INFO + ": Payload-Oxum expected "
                         + declared + ", got " + actual + " (bytes.files under data/)"));
             }
         } catch (IllegalArgumentException e) {
-            out.add(Check.fail(NAME, BundleLayout.BAG_INFO, BundleLayout.BAG_INFO + ": " + e.getMessage()));
+            out.add(Check.fail(NAME, Reason.BAG_DECLARATION, BundleLayout.BAG_INFO, BundleLayout.BAG_INFO + ": " + e.getMessage()));
         }
     }
 
     private static void expect(List<Check> out, String file, String label, String expected, String actual) {
         if (!expected.equals(actual)) {
-            out.add(Check.fail(NAME, file, file + ": " + label + " expected " + expected + ", got "
+            out.add(Check.fail(NAME, Reason.BAG_DECLARATION, file, file + ": " + label + " expected " + expected + ", got "
                     + (actual == null ? "none" : actual)));
         }
     }
@@ -101,11 +101,11 @@ final class BagCheck {
         for (Map.Entry<String, Sha256> line : manifest.files().entrySet()) {
             String path = line.getKey();
             if (!b.has(path)) {
-                out.add(Check.fail(NAME, path, path + ": listed in " + file + ", missing from the bundle"));
+                out.add(Check.fail(NAME, Reason.MISSING, path, path + ": listed in " + file + ", missing from the bundle"));
             } else if (b.damage(path) != null) {
-                out.add(Check.fail(NAME, path, b.damage(path)));
+                out.add(Check.fail(NAME, Reason.DAMAGED, path, b.damage(path)));
             } else if (!line.getValue().equals(b.sha256(path))) {
-                out.add(Check.fail(NAME, path, path + ": SHA-256 expected " + line.getValue() + ", got "
+                out.add(Check.fail(NAME, Reason.HASH_MISMATCH, path, path + ": SHA-256 expected " + line.getValue() + ", got "
                         + b.sha256(path) + " (" + file + ")"));
             } else {
                 matched++;
@@ -118,15 +118,15 @@ final class BagCheck {
 
     static BagManifest manifest(OpenBundle b, String file, List<Check> out) {
         if (!b.has(file)) {
-            out.add(Check.fail(NAME, file, file + ": missing from the bundle"));
+            out.add(Check.fail(NAME, Reason.MISSING, file, file + ": missing from the bundle"));
             return null;
         }
         try (InputStream in = b.zip.open(b.zip.entry(file))) {
             return BagManifest.parse(file, in);
         } catch (IllegalArgumentException e) {
-            out.add(Check.fail(NAME, file, e.getMessage()));
+            out.add(Check.fail(NAME, Reason.MALFORMED, file, e.getMessage()));
         } catch (IOException e) {
-            out.add(Check.fail(NAME, file, file + ": unreadable: " + e.getMessage()));
+            out.add(Check.fail(NAME, Reason.MALFORMED, file, file + ": unreadable: " + e.getMessage()));
         }
         return null;
     }
@@ -139,20 +139,20 @@ final class BagCheck {
         try {
             return TagFile.parse(file, content);
         } catch (IllegalArgumentException e) {
-            out.add(Check.fail(NAME, file, e.getMessage()));
+            out.add(Check.fail(NAME, Reason.MALFORMED, file, e.getMessage()));
             return null;
         }
     }
 
     private static byte[] readTag(OpenBundle b, String file, List<Check> out) {
         if (!b.has(file)) {
-            out.add(Check.fail(NAME, file, file + ": missing from the bundle"));
+            out.add(Check.fail(NAME, Reason.MISSING, file, file + ": missing from the bundle"));
             return null;
         }
         try {
             return b.read(file);
         } catch (IOException e) {
-            out.add(Check.fail(NAME, file, e.getMessage()));
+            out.add(Check.fail(NAME, Reason.MALFORMED, file, e.getMessage()));
             return null;
         }
     }

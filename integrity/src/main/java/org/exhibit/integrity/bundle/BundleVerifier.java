@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.timestamp.TrustAnchors;
 
 /**
@@ -56,7 +58,7 @@ public final class BundleVerifier {
         try {
             checks.addAll(check.get());
         } catch (RuntimeException e) {
-            checks.add(Check.fail(step, b.name, b.name + ": the " + step + " check could not read its input: " + e));
+            checks.add(Check.fail(step, Reason.CHECK_FAILED_TO_RUN, b.name, b.name + ": the " + step + " check could not read its input: " + e));
         }
     }
 
@@ -64,10 +66,33 @@ public final class BundleVerifier {
      * @param strict warnings (an untrusted investigator or TSA, a self-run TSA, a pending stamp) fail the bundle
      */
     public Verification verify(Path bundle, boolean strict) {
+        return verify(bundle, strict, false);
+    }
+
+    /**
+     * @param digestBundle also take the SHA-256 of the bundle file itself, in the same pass (while the entries are
+     *                     hashed), for a report that names the file by its hash ({@link Verification#bundleSha256})
+     */
+    public Verification verify(Path bundle, boolean strict, boolean digestBundle) {
+        CompletableFuture<String> fileDigest = digestBundle && Files.isRegularFile(bundle)
+                ? CompletableFuture.supplyAsync(() -> digest(bundle)) : CompletableFuture.completedFuture(null);
+        Verification v = check(bundle, strict);
+        return v.withBundleSha256(fileDigest.join());
+    }
+
+    private static String digest(Path file) {
+        try {
+            return Sha256.of(file).hex();
+        } catch (IOException e) {
+            return null; // the checks say why the file cannot be read
+        }
+    }
+
+    private Verification check(Path bundle, boolean strict) {
         String name = bundle.getFileName() == null ? bundle.toString() : bundle.getFileName().toString();
         List<Check> checks = new ArrayList<>();
         if (!Files.isRegularFile(bundle)) {
-            checks.add(Check.fail(ZIP, name, bundle + ": expected a bundle file, got "
+            checks.add(Check.fail(ZIP, Reason.UNREADABLE, name, bundle + ": expected a bundle file, got "
                     + (Files.exists(bundle) ? "something else" : "no such file")));
             return Verification.of(name, checks, strict, null, true);
         }
@@ -86,17 +111,17 @@ public final class BundleVerifier {
             run(checks, CompletenessCheck.NAME, b, () -> CompletenessCheck.run(b));
             return Verification.of(name, checks, strict, b.signer(), false);
         } catch (AmbiguousZipException e) {
-            checks.add(Check.fail(ZIP, name, e.getMessage()));
+            checks.add(Check.fail(ZIP, Reason.AMBIGUOUS_ZIP, name, e.getMessage()));
             return Verification.of(name, checks, strict, null, false);
         } catch (UnsafeZipException e) {
-            checks.add(Check.fail(ZIP, name, e.getMessage()));
+            checks.add(Check.fail(ZIP, Reason.UNSAFE_ZIP, name, e.getMessage()));
         } catch (IOException e) {
-            checks.add(Check.fail(ZIP, name, name + ": cannot read: " + e.getMessage()));
+            checks.add(Check.fail(ZIP, Reason.UNREADABLE, name, name + ": cannot read: " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            checks.add(Check.fail(ZIP, name, name + ": interrupted"));
+            checks.add(Check.fail(ZIP, Reason.INTERRUPTED, name, name + ": interrupted"));
         } catch (RuntimeException e) {
-            checks.add(Check.fail(ZIP, name, name + ": cannot read: " + e));
+            checks.add(Check.fail(ZIP, Reason.UNREADABLE, name, name + ": cannot read: " + e));
         }
         return Verification.of(name, checks, strict, null, true);
     }

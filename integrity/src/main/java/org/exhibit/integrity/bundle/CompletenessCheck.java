@@ -32,7 +32,7 @@ final class CompletenessCheck {
                     || (manifest != null && manifest.files().containsKey(path))) {
                 continue;
             }
-            out.add(Check.fail(NAME, path, path + ": present but listed in no manifest ("
+            out.add(Check.fail(NAME, Reason.UNLISTED, path, path + ": present but listed in no manifest ("
                     + (data ? BundleLayout.MANIFEST : BundleLayout.TAG_MANIFEST) + ")"));
         }
         required(b, out);
@@ -44,7 +44,7 @@ final class CompletenessCheck {
 
     private static void required(OpenBundle b, List<Check> out) {
         if (!b.has(BundleLayout.VERIFY)) {
-            out.add(Check.fail(NAME, BundleLayout.VERIFY, BundleLayout.VERIFY + ": missing from the bundle (every bundle "
+            out.add(Check.fail(NAME, Reason.MISSING, BundleLayout.VERIFY, BundleLayout.VERIFY + ": missing from the bundle (every bundle "
                     + "carries its instructions for verifying by hand)"));
         }
         TreeSet<String> tsas = new TreeSet<>();
@@ -56,7 +56,7 @@ final class CompletenessCheck {
         }
         for (String tsa : tsas) {
             if (!b.has(BundleLayout.tsaChain(tsa))) {
-                out.add(Check.fail(NAME, BundleLayout.tsaChain(tsa), BundleLayout.tsaChain(tsa) + ": missing from the "
+                out.add(Check.fail(NAME, Reason.MISSING, BundleLayout.tsaChain(tsa), BundleLayout.tsaChain(tsa) + ": missing from the "
                         + "bundle, though it holds tokens of TSA " + tsa));
             }
         }

@@ -24,7 +24,7 @@ final class CustodyLogCheck {
         List<Check> out = new ArrayList<>();
         String file = BundleLayout.EVENTS;
         if (!b.has(file)) {
-            out.add(Check.fail(NAME, file, file + ": missing from the bundle"));
+            out.add(Check.fail(NAME, Reason.MISSING, file, file + ": missing from the bundle"));
             return out;
         }
         CustodyManifest m = b.custodyManifest(NAME, out);
@@ -33,20 +33,20 @@ final class CustodyLogCheck {
             try {
                 head = new Sha256(m.custodyLogHead());
             } catch (IllegalArgumentException e) {
-                out.add(Check.fail(NAME, BundleLayout.CUSTODY_MANIFEST, BundleLayout.CUSTODY_MANIFEST
+                out.add(Check.fail(NAME, Reason.MALFORMED, BundleLayout.CUSTODY_MANIFEST, BundleLayout.CUSTODY_MANIFEST
                         + ": custodyLogHead " + e.getMessage()));
             }
         }
         try (InputStream in = b.zip.open(b.zip.entry(file))) {
             ChainReport r = ChainVerifier.check(in, head);
             if (!r.intact()) {
-                out.add(Check.fail(NAME, file, file + ": " + r.firstBreak().message()));
+                out.add(Check.fail(NAME, Reason.CHAIN_BROKEN, file, file + ": " + r.firstBreak().message()));
             } else if (head != null) {
                 out.add(Check.pass(NAME, file, file + ": chain intact, " + r.lines() + " lines, head " + r.head()
                         + " bound by " + BundleLayout.CUSTODY_MANIFEST));
             }
         } catch (IOException e) {
-            out.add(Check.fail(NAME, file, file + ": unreadable: " + e.getMessage()));
+            out.add(Check.fail(NAME, Reason.MALFORMED, file, file + ": unreadable: " + e.getMessage()));
         }
         return out;
     }

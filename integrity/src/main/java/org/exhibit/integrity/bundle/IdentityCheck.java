@@ -58,10 +58,10 @@ final class IdentityCheck {
             return; // the records step reports an unreadable record
         }
         if (who == null || who.fingerprint() == null) {
-            out.add(Check.warn(NAME, path, path + ": names no investigator certificate, so who made it cannot be "
+            out.add(Check.warn(NAME, Reason.AUTHOR_UNNAMED, path, path + ": names no investigator certificate, so who made it cannot be "
                     + "checked against the signer"));
         } else if (!who.fingerprint().equals(expected)) {
-            out.add(Check.fail(NAME, path, path + ": made by " + who.name() + " (certificate SHA-256 "
+            out.add(Check.fail(NAME, Reason.AUTHOR_NOT_SIGNER, path, path + ": made by " + who.name() + " (certificate SHA-256 "
                     + who.fingerprint() + "), but the bundle is signed by " + signer));
         }
     }
@@ -81,7 +81,7 @@ final class IdentityCheck {
                 Actor actor = event == null ? null : event.actor();
                 String fingerprint = actor == null ? null : actor.fingerprint();
                 if (!expected.equals(fingerprint) && ++wrong <= MAX_NAMED) {
-                    out.add(Check.fail(NAME, BundleLayout.EVENTS, BundleLayout.EVENTS + ": line " + n + " was written by "
+                    out.add(Check.fail(NAME, Reason.AUTHOR_NOT_SIGNER, BundleLayout.EVENTS, BundleLayout.EVENTS + ": line " + n + " was written by "
                             + (actor == null ? "?" : actor.name()) + " (certificate SHA-256 " + fingerprint
                             + "), but the bundle is signed by " + signer));
                 }
@@ -90,7 +90,7 @@ final class IdentityCheck {
             return n; // the custody-log step reports an unreadable log
         }
         if (wrong > MAX_NAMED) {
-            out.add(Check.fail(NAME, BundleLayout.EVENTS, BundleLayout.EVENTS + ": " + (wrong - MAX_NAMED)
+            out.add(Check.fail(NAME, Reason.AUTHOR_NOT_SIGNER, BundleLayout.EVENTS, BundleLayout.EVENTS + ": " + (wrong - MAX_NAMED)
                     + " more lines written by someone other than the signer"));
         }
         return n;

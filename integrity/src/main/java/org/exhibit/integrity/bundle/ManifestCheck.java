@@ -28,17 +28,17 @@ final class ManifestCheck {
         String file = BundleLayout.CUSTODY_MANIFEST;
         int before = out.size();
         if (m.format() != BundleLayout.FORMAT && m.format() != BundleLayout.LEGACY_FORMAT) {
-            out.add(Check.fail(NAME, file, file + ": format expected " + BundleLayout.FORMAT + " (or "
+            out.add(Check.fail(NAME, Reason.MALFORMED, file, file + ": format expected " + BundleLayout.FORMAT + " (or "
                     + BundleLayout.LEGACY_FORMAT + "), got " + m.format()));
         }
         Sha256 payload = b.sha256(BundleLayout.MANIFEST);
         if (payload == null || !payload.hex().equals(m.payloadManifestSha256())) {
-            out.add(Check.fail(NAME, file, file + ": SHA-256 of " + BundleLayout.MANIFEST + " expected "
+            out.add(Check.fail(NAME, Reason.NOT_BOUND, file, file + ": SHA-256 of " + BundleLayout.MANIFEST + " expected "
                     + m.payloadManifestSha256() + ", got " + (payload == null ? "no such file" : payload)));
         }
         String bagCase = b.bagInfo(BagLabels.EXTERNAL_IDENTIFIER);
         if (m.caseId() == null || !m.caseId().equals(bagCase)) {
-            out.add(Check.fail(NAME, file, file + ": case id " + m.caseId() + " differs from bag-info.txt's "
+            out.add(Check.fail(NAME, Reason.NOT_BOUND, file, file + ": case id " + m.caseId() + " differs from bag-info.txt's "
                     + "External-Identifier " + bagCase));
         }
         Set<String> listed = new HashSet<>();
@@ -46,7 +46,7 @@ final class ManifestCheck {
         records(b, m.items(), false, listed, out);
         for (String path : b.names()) {
             if (BundleLayout.isRecord(path) && !listed.contains(path)) {
-                out.add(Check.fail(NAME, path, path + ": record not listed in " + file));
+                out.add(Check.fail(NAME, Reason.NOT_BOUND, path, path + ": record not listed in " + file));
             }
         }
         if (out.size() == before) {
@@ -63,16 +63,16 @@ final class ManifestCheck {
             String path = r.record();
             if (path == null || !BundleLayout.isRecord(path) || BundleLayout.isCapture(path) != captures
                     || !listed.add(path)) {
-                out.add(Check.fail(NAME, file, file + ": record path expected a unique "
+                out.add(Check.fail(NAME, Reason.MALFORMED, file, file + ": record path expected a unique "
                         + (captures ? "data/captures/<id>/capture.json" : "data/files/<id>/item.json")
                         + ", got " + path));
                 continue;
             }
             Sha256 actual = b.sha256(path);
             if (actual == null) {
-                out.add(Check.fail(NAME, path, path + ": listed in " + file + ", missing from the bundle"));
+                out.add(Check.fail(NAME, Reason.MISSING, path, path + ": listed in " + file + ", missing from the bundle"));
             } else if (!actual.hex().equals(r.sha256())) {
-                out.add(Check.fail(NAME, path, path + ": SHA-256 expected " + r.sha256() + ", got " + actual
+                out.add(Check.fail(NAME, Reason.NOT_BOUND, path, path + ": SHA-256 expected " + r.sha256() + ", got " + actual
                         + " (" + file + ")"));
             }
         }

@@ -145,7 +145,8 @@ final class OpenBundle {
             }
         }
         if (custodyManifest == null) {
-            out.add(Check.fail(checkName, BundleLayout.CUSTODY_MANIFEST, manifestProblem));
+            out.add(Check.fail(checkName, has(BundleLayout.CUSTODY_MANIFEST) ? Reason.MALFORMED : Reason.MISSING,
+                    BundleLayout.CUSTODY_MANIFEST, manifestProblem));
         }
         return custodyManifest;
     }

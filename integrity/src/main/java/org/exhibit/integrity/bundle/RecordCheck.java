@@ -24,7 +24,7 @@ final class RecordCheck {
             check(b, r, out);
         }
         if (b.records().isEmpty()) {
-            out.add(Check.warn(NAME, BundleLayout.DATA, "data/: no capture or item records in this bundle"));
+            out.add(Check.warn(NAME, Reason.NO_RECORDS, BundleLayout.DATA, "data/: no capture or item records in this bundle"));
         }
         return out;
     }
@@ -36,19 +36,19 @@ final class RecordCheck {
         try {
             artifacts = b.record(ref).artifacts();
         } catch (IOException e) {
-            out.add(Check.fail(NAME, record, record + ": unreadable record: " + e.getMessage()));
+            out.add(Check.fail(NAME, Reason.MALFORMED, record, record + ": unreadable record: " + e.getMessage()));
             return;
         }
         if (artifacts == null) {
-            out.add(Check.fail(NAME, record, record + ": expected an \"artifacts\" list, got none"));
+            out.add(Check.fail(NAME, Reason.MALFORMED, record, record + ": expected an \"artifacts\" list, got none"));
             return;
         }
         int failures = 0;
         for (Artifact a : artifacts) {
-            String failure = artifact(b, record, folder, a);
+            Check failure = artifact(b, record, folder, a);
             if (failure != null) {
                 failures++;
-                out.add(Check.fail(NAME, failurePath(folder, a, record), failure));
+                out.add(failure);
             }
         }
         if (failures == 0) {
@@ -56,34 +56,32 @@ final class RecordCheck {
         }
     }
 
-    private static String artifact(OpenBundle b, String record, String folder, Artifact a) {
+    /** The failure of one listed file, or null when it is there with its hash. */
+    private static Check artifact(OpenBundle b, String record, String folder, Artifact a) {
         String relative = a == null ? null : a.path();
         String expected = a == null ? null : a.sha256();
         if (relative == null || expected == null) {
-            return record + ": an artifact without path or sha256: " + a;
+            return Check.fail(NAME, Reason.MALFORMED, record, record + ": an artifact without path or sha256: " + a);
         }
         try {
             EntryNames.check(relative.getBytes(java.nio.charset.StandardCharsets.UTF_8), relative);
         } catch (UnsafeZipException e) {
-            return record + ": artifact path escapes its folder or is malformed: " + e.getMessage();
+            return Check.fail(NAME, Reason.BAD_ARTIFACT_PATH, record, record
+                    + ": artifact path escapes its folder or is malformed: " + e.getMessage());
         }
         String path = folder + relative;
         if (!b.has(path)) {
-            return path + ": listed in " + record + ", missing from the bundle";
+            return Check.fail(NAME, Reason.MISSING, path, path + ": listed in " + record + ", missing from the bundle");
         }
         if (b.damage(path) != null) {
-            return b.damage(path);
+            return Check.fail(NAME, Reason.DAMAGED, path, b.damage(path));
         }
         Sha256 actual = b.sha256(path);
         if (!actual.hex().equalsIgnoreCase(expected)) {
-            return path + ": SHA-256 expected " + expected + ", got " + actual + " (" + record + ")";
+            return Check.fail(NAME, Reason.HASH_MISMATCH, path, path + ": SHA-256 expected " + expected + ", got "
+                    + actual + " (" + record + ")");
         }
         return null;
-    }
-
-    private static String failurePath(String folder, Artifact a, String record) {
-        String relative = a == null ? null : a.path();
-        return relative == null || relative.contains("..") || relative.startsWith("/") ? record : folder + relative;
     }
 
     static String firstLine(String message) {

@@ -50,7 +50,7 @@ final class SignatureCheck {
             X509Certificate signer = verify(p7s, signed, content, signature, chain);
             String fingerprint = Certificates.fingerprint(signer);
             if (m != null && (m.investigator() == null || !fingerprint.equals(m.investigator().fingerprint()))) {
-                out.add(Check.fail(NAME, BundleLayout.CUSTODY_MANIFEST, BundleLayout.CUSTODY_MANIFEST
+                out.add(Check.fail(NAME, Reason.SIGNER_NOT_INVESTIGATOR, BundleLayout.CUSTODY_MANIFEST, BundleLayout.CUSTODY_MANIFEST
                         + ": investigator fingerprint expected " + fingerprint + " (the signer), got "
                         + (m.investigator() == null ? "none" : m.investigator().fingerprint())));
                 return out;
@@ -60,26 +60,27 @@ final class SignatureCheck {
             out.add(Check.pass(NAME, p7s, p7s + ": valid CMS signature over " + signed + " by " + who
                     + " (certificate SHA-256 " + fingerprint + ")"));
             if (legacy) {
-                out.add(Check.warn(NAME, p7s, p7s + ": format 1 bundle: the signature covers "
+                out.add(Check.warn(NAME, Reason.LEGACY_FORMAT, p7s, p7s + ": format 1 bundle: the signature covers "
                         + BundleLayout.CUSTODY_MANIFEST + " only, so VERIFY.txt, bag-info.txt, custody/tsa/*.pem and "
                         + "the choice of the manifest's timestamp tokens rest on " + BundleLayout.TAG_MANIFEST
                         + " alone, which anyone can recompute; seal the case again with this version to bind them"));
             }
             Instant at = m == null || m.sealedAt() == null ? Instant.now() : m.sealedAt();
             if (given.isEmpty()) {
-                out.add(Check.warn(NAME, BundleLayout.INVESTIGATOR, BundleLayout.INVESTIGATOR + ": signer " + who
+                out.add(Check.warn(NAME, Reason.SIGNER_UNVERIFIED, BundleLayout.INVESTIGATOR, BundleLayout.INVESTIGATOR + ": signer " + who
                         + " (certificate SHA-256 " + fingerprint + ") is unverified: no --trust given, and anyone can "
                         + "make a key with any name; compare the fingerprint with one you obtained from the "
                         + "investigator, then pass their certificate with --trust"));
             } else if (!Certificates.trusted(chain, given, at)) {
-                out.add(Check.fail(NAME, BundleLayout.INVESTIGATOR, BundleLayout.INVESTIGATOR + ": signer " + who
+                out.add(Check.fail(NAME, Reason.SIGNER_UNTRUSTED, BundleLayout.INVESTIGATOR, BundleLayout.INVESTIGATOR + ": signer " + who
                         + " (certificate SHA-256 " + fingerprint + ") is not in the trust list (--trust): the bundle "
                         + "was not sealed by an investigator you trust"));
             } else {
                 b.signer(new Signer(who, fingerprint, true));
             }
         } catch (IOException | SignatureProblem e) {
-            out.add(Check.fail(NAME, p7s, e.getMessage()));
+            out.add(Check.fail(NAME, e instanceof IOException && !b.has(p7s) ? Reason.MISSING : Reason.SIGNATURE_INVALID, p7s,
+                    e.getMessage()));
         }
         return out;
     }

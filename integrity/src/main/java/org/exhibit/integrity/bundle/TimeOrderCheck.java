@@ -45,7 +45,7 @@ final class TimeOrderCheck {
         if (seal != null) {
             for (Map.Entry<String, TimestampCheck> t : tokens.entrySet()) {
                 if (!stamped(t.getKey()).equals(BundleLayout.CUSTODY_MANIFEST) && after(t.getValue(), seal.getValue())) {
-                    out.add(Check.fail(NAME, t.getKey(), t.getKey() + ": stamped at " + t.getValue().genTime()
+                    out.add(Check.fail(NAME, Reason.STAMPED_AFTER_SEAL, t.getKey(), t.getKey() + ": stamped at " + t.getValue().genTime()
                             + ", after the bundle was sealed (" + seal.getKey() + " says " + seal.getValue().genTime()
                             + "); a record sealed in a bundle cannot be stamped later"));
                 }
@@ -84,7 +84,7 @@ final class TimeOrderCheck {
                 CustodyEvent event = IdentityCheck.readLine(line);
                 Instant time = event == null ? null : event.time();
                 if (time != null && previous != null && time.isBefore(previous.minus(CLOCK_STEP))) {
-                    out.add(Check.fail(NAME, BundleLayout.EVENTS, BundleLayout.EVENTS + ": line " + n + " is dated "
+                    out.add(Check.fail(NAME, Reason.EVENTS_OUT_OF_ORDER, BundleLayout.EVENTS, BundleLayout.EVENTS + ": line " + n + " is dated "
                             + time + ", before line " + (n - 1) + " (" + previous + "): events out of time order"));
                 }
                 previous = time == null ? previous : time;
@@ -114,7 +114,7 @@ final class TimeOrderCheck {
         String token = BundleLayout.DATA + subject + "/" + tsr;
         Instant actual = tokens.containsKey(token) ? tokens.get(token).genTime() : null;
         if (actual != null && !actual.equals(said)) {
-            out.add(Check.fail(NAME, BundleLayout.EVENTS, BundleLayout.EVENTS + ": line " + n + " logged " + token
+            out.add(Check.fail(NAME, Reason.TOKEN_REPLACED, BundleLayout.EVENTS, BundleLayout.EVENTS + ": line " + n + " logged " + token
                     + " with genTime " + said + ", but that token says " + actual + " (a token replaced after the "
                     + "fact)"));
         }

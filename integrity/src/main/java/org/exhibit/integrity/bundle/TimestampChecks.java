@@ -41,7 +41,7 @@ final class TimestampChecks {
             }
         }
         if (!tokens.containsKey(BundleLayout.CUSTODY_MANIFEST)) {
-            out.add(Check.fail(NAME, BundleLayout.CUSTODY_MANIFEST, BundleLayout.CUSTODY_MANIFEST
+            out.add(Check.fail(NAME, Reason.TOKEN_INVALID, BundleLayout.CUSTODY_MANIFEST, BundleLayout.CUSTODY_MANIFEST
                     + ": no timestamp (expected " + BundleLayout.CUSTODY_MANIFEST + ".<tsa>.tsr)"));
         }
         Map<String, Instant> earliest = new HashMap<>();
@@ -63,7 +63,7 @@ final class TimestampChecks {
         }
         for (String path : b.names()) {
             if (BundleLayout.isRecord(path) && !tokens.containsKey(path)) {
-                out.add(Check.warn(NAME, path, path + ": timestamp pending (no " + path + ".<tsa>.tsr)"));
+                out.add(Check.warn(NAME, Reason.STAMP_PENDING, path, path + ": timestamp pending (no " + path + ".<tsa>.tsr)"));
             }
         }
         boundGenTimes(b, earliest, out);
@@ -75,25 +75,30 @@ final class TimestampChecks {
                                  TrustAnchors anchors, List<Check> out) {
         Sha256 sha = b.sha256(stamped);
         if (sha == null) {
-            out.add(Check.fail(NAME, token, token + ": the file it stamps, " + stamped + ", is missing or damaged"));
+            out.add(Check.fail(NAME, Reason.MISSING, token, token + ": the file it stamps, " + stamped + ", is missing or damaged"));
             return null;
         }
         byte[] der;
         try {
             der = b.read(token);
         } catch (IOException e) {
-            out.add(Check.fail(NAME, token, token + ": unreadable: " + e.getMessage()));
+            out.add(Check.fail(NAME, Reason.TOKEN_INVALID, token, token + ": unreadable: " + e.getMessage()));
             return null;
         }
         TimestampCheck c = verifier.verify(der, sha.bytes(), null, anchors);
         if (!c.ok()) {
-            out.add(Check.fail(NAME, token, token + ": invalid for " + stamped + ": " + c.reason()));
+            out.add(Check.fail(NAME, Reason.TOKEN_INVALID, token, token + ": invalid for " + stamped + ": " + c.reason()));
             return null;
         }
-        String what = token + ": valid for " + stamped + ", genTime " + c.genTime() + ", TSA " + c.tsaSubject()
-                + (c.selfRun() && c.trusted() ? " (an Exhibit self-run TSA, whose root you trust)" : "");
-        if (!c.trusted() || !c.warnings().isEmpty()) {
-            out.add(Check.warn(NAME, token, what + "; " + String.join("; ", c.warnings())));
+        String what = token + ": valid for " + stamped + ", genTime " + c.genTime() + ", TSA " + c.tsaSubject();
+        if (!c.trusted()) {
+            out.add(Check.warn(NAME, Reason.TSA_UNTRUSTED, token, what + "; " + String.join("; ", c.warnings())));
+            if (c.selfRun()) {
+                out.add(Check.warn(NAME, Reason.SELF_RUN_TSA, token, token + ": from an Exhibit self-run TSA (policy "
+                        + c.policy() + "), not a public authority; pass its root with --trust if you rely on it"));
+            }
+        } else if (c.selfRun()) {
+            out.add(Check.pass(NAME, Reason.SELF_RUN_TSA, token, what + " (an Exhibit self-run TSA, whose root you trust)"));
         } else {
             out.add(Check.pass(NAME, token, what));
         }
@@ -110,7 +115,7 @@ final class TimestampChecks {
         for (CustodyManifest.SealedRecord r : all) {
             Instant actual = earliest.get(r.record());
             if (r.genTime() == null ? actual != null : !r.genTime().equals(actual)) {
-                out.add(Check.fail(NAME, r.record(), r.record() + ": genTime in " + BundleLayout.CUSTODY_MANIFEST
+                out.add(Check.fail(NAME, Reason.GENTIME_MISMATCH, r.record(), r.record() + ": genTime in " + BundleLayout.CUSTODY_MANIFEST
                         + " expected " + r.genTime() + ", got " + (actual == null ? "no valid timestamp" : actual)));
             }
         }

@@ -11,8 +11,11 @@ import java.util.List;
  * @param signer  who signed, when the signature is valid; {@code signer.trusted()} says whether the user vouched
  *                for that certificate with {@code --trust}; null when the signature does not hold
  * @param checks  every check, in the order docs/FORMAT.md lists them
+ * @param bundleSha256 SHA-256 of the bundle file, when asked for ({@link BundleVerifier#verify(java.nio.file.Path,
+ *                     boolean, boolean)}); else null
  */
-public record Verification(String bundle, Outcome outcome, boolean strict, Signer signer, List<Check> checks) {
+public record Verification(String bundle, Outcome outcome, boolean strict, Signer signer, List<Check> checks,
+                           String bundleSha256) {
     /** The verdict; {@code exitCode} is what {@code exhibit verify} exits with. */
     public enum Outcome {
         VERIFIED(0), FAILED(1), COULD_NOT_RUN(2);
@@ -37,7 +40,11 @@ public record Verification(String bundle, Outcome outcome, boolean strict, Signe
         boolean failed = checks.stream().anyMatch(c -> c.status() == Check.Status.FAIL
                 || (strict && c.status() == Check.Status.WARN));
         Outcome outcome = couldNotRun ? Outcome.COULD_NOT_RUN : failed ? Outcome.FAILED : Outcome.VERIFIED;
-        return new Verification(bundle, outcome, strict, signer, checks);
+        return new Verification(bundle, outcome, strict, signer, checks, null);
+    }
+
+    Verification withBundleSha256(String sha256) {
+        return new Verification(bundle, outcome, strict, signer, checks, sha256);
     }
 
     public boolean verified() {

@@ -68,6 +68,7 @@ class ForgeryTest {
             assertThat(c.name()).isEqualTo("signature");
             assertThat(c.file()).isEqualTo("custody/investigator.pem");
             assertThat(c.message()).contains("not in the trust list", forger.identity.publicInfo().fingerprint());
+            assertThat(c.reason()).isEqualTo(Reason.SIGNER_UNTRUSTED);
         });
         // openssl, as VERIFY.txt step 2 runs it but with the investigator's real certificate, refuses it too
         Path unpacked = Files.createDirectories(tmp.resolve("unpacked-" + counter));
@@ -173,6 +174,7 @@ class ForgeryTest {
             assertThat(c.name()).isEqualTo("zip");
             assertThat(c.message()).startsWith(CHAT + ": ").contains("a local header for " + CHAT,
                     "that the central directory does not list");
+            assertThat(c.reason()).isEqualTo(Reason.AMBIGUOUS_ZIP);
         });
     }
 
@@ -321,6 +323,7 @@ class ForgeryTest {
             assertThat(c.name()).isEqualTo("signature");
             assertThat(c.file()).isEqualTo(BundleLayout.TAG_SIGNATURE);
             assertThat(c.message()).contains("signature does not match tagmanifest-sha256.txt");
+            assertThat(c.reason()).isEqualTo(Reason.SIGNATURE_INVALID);
         });
     }
 }
