@@ -57,7 +57,8 @@ record JpegMarkers(int components, int adobeTransform) {
             in.readFully(data);
             if (marker >= 0xC0 && marker <= 0xC2 && length >= 6) {
                 components = data[5] & 0xFF; // precision, height (2), width (2), component count
-            } else if (marker == 0xEE && length >= 12 && new String(data, 0, 5, StandardCharsets.ISO_8859_1).equals("Adobe")) {
+            } else if (marker == 0xEE && length >= 12
+                    && new String(data, 0, 5, StandardCharsets.ISO_8859_1).equals("Adobe")) {
                 transform = data[11] & 0xFF; // "Adobe", version (2), flags0 (2), flags1 (2), transform
             }
         }
