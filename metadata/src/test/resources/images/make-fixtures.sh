@@ -7,6 +7,8 @@ SRC=${1:-../pdq}/bridge-1-original.jpg
 IM=/usr/bin/convert
 $IM "$SRC" -strip -resize 400x reference.png
 $IM reference.png -colorspace CMYK -quality 92 cmyk.jpg
+# the same CMYK file with a JFIF APP0 segment after SOI, as some tools write (JFIF wrongly says YCbCr or grey)
+{ head -c 2 cmyk.jpg; printf '\377\340\000\020JFIF\000\001\001\000\000\001\000\001\000\000'; tail -c +3 cmyk.jpg; } > cmyk-jfif.jpg
 $IM reference.png -colorspace Gray -quality 92 gray.jpg
 $IM reference.png -alpha set -channel A -evaluate set 60% +channel alpha.png
 $IM reference.png \( reference.png -negate \) -loop 0 animated.gif

@@ -43,6 +43,23 @@ public record Luma(float[] values, int rows, int cols) {
         return direct != null ? direct : averaged(LumaRows.of(img), img.getHeight(), img.getWidth(), factor);
     }
 
+    /**
+     * Luminance of packed 8-bit RGB pixels, three bytes a pixel and row after row without padding, as video
+     * decoders hand out frames (ffmpeg's {@code rgb24}). The same weights and float arithmetic as the PDQ and
+     * vPDQ references' {@code fillFloatLumaFromRGB}, at full size: the references hash video frames unreduced.
+     */
+    public static Luma ofRgb24(byte[] rgb, int width, int height) {
+        if (width < 1 || height < 1 || rgb.length != 3L * width * height) {
+            throw new IllegalArgumentException("expected " + 3L * width * height + " bytes of RGB24 for " + width
+                    + " x " + height + " pixels, got " + rgb.length);
+        }
+        float[] out = new float[width * height];
+        for (int i = 0, p = 0; i < out.length; i++, p += 3) {
+            out[i] = R * (rgb[p] & 0xff) + G * (rgb[p + 1] & 0xff) + B * (rgb[p + 2] & 0xff);
+        }
+        return new Luma(out, height, width);
+    }
+
     /** The rows of a {@code rows x cols} image averaged over {@code factor x factor} blocks, read row by row. */
     static Luma averaged(LumaRows source, int rows, int cols, int factor) {
         if (factor < 1) {

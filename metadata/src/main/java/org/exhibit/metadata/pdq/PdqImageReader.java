@@ -15,9 +15,7 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
-import org.w3c.dom.Node;
 
 /**
  * Decodes an image file for hashing within a memory budget. The declared size is read first; images are
@@ -62,8 +60,9 @@ public final class PdqImageReader {
             }
             ImageReader reader = readers.next();
             try {
+                JpegMarkers markers = "jpeg".equals(format(reader)) ? JpegMarkers.read(in) : null;
                 reader.setInput(in, true, false);
-                return decode(reader, orientation);
+                return decode(reader, orientation, markers);
             } catch (UnreadableImageException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
@@ -74,7 +73,7 @@ public final class PdqImageReader {
         }
     }
 
-    private DecodedImage decode(ImageReader reader, int orientation) throws IOException {
+    private DecodedImage decode(ImageReader reader, int orientation, JpegMarkers jpeg) throws IOException {
         String format = format(reader);
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);
@@ -96,8 +95,8 @@ public final class PdqImageReader {
         param.setSourceSubsampling(step, step, 0, 0);
         reader.addIIOReadWarningListener((source, message) -> warnings.add(format + " decoder: " + message));
         Luma luma;
-        if ("jpeg".equals(format) && jpegComponents(metadata(reader)) == 4) {
-            luma = cmyk(reader, param, warnings);
+        if (jpeg != null && jpeg.components() == 4) {
+            luma = cmyk(reader, param, jpeg.adobeTransform(), warnings);
         } else {
             BufferedImage img = reader.read(0, param);
             luma = Luma.of(img, reduction(img.getWidth(), img.getHeight()));
@@ -111,61 +110,15 @@ public final class PdqImageReader {
         return Math.max(1, (Math.max(width, height) + HASHING_SIDE / 2) / HASHING_SIDE);
     }
 
-    private static Luma cmyk(ImageReader reader, ImageReadParam param, List<String> warnings) throws IOException {
+    private static Luma cmyk(ImageReader reader, ImageReadParam param, int transform, List<String> warnings)
+            throws IOException {
         java.awt.image.Raster raster = reader.readRaster(0, param);
         if (raster.getNumBands() != 4) {
             throw new UnreadableImageException("unsupported JPEG colour layout: " + raster.getNumBands() + " channels");
         }
-        int transform = adobeTransform(metadata(reader));
         warnings.add((transform == 2 ? "YCCK" : "CMYK") + " JPEG: converted to RGB without its ICC profile");
         return Luma.averaged(CmykLuma.rows(raster, transform >= 0, transform == 2), raster.getHeight(),
                 raster.getWidth(), reduction(raster.getWidth(), raster.getHeight()));
-    }
-
-    /** The JPEG's native metadata; null where the JDK cannot parse it (it rejects some JFIF+EXIF layouts). */
-    private static IIOMetadata metadata(ImageReader reader) {
-        try {
-            return reader.getImageMetadata(0);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** Number of colour components a JPEG's frame header declares, or 0 when unknown. */
-    private static int jpegComponents(IIOMetadata metadata) {
-        Node sof = metadata == null ? null : find(metadata.getAsTree("javax_imageio_jpeg_image_1.0"), "sof");
-        Node n = sof == null ? null : sof.getAttributes().getNamedItem("numFrameComponents");
-        return n == null ? 0 : Integer.parseInt(n.getNodeValue());
-    }
-
-    /** The Adobe APP14 transform flag (0 CMYK, 1 YCbCr, 2 YCCK), or -1 when there is no Adobe marker. */
-    private static int adobeTransform(IIOMetadata metadata) {
-        if (metadata == null) {
-            return -1;
-        }
-        try {
-            Node adobe = find(metadata.getAsTree("javax_imageio_jpeg_image_1.0"), "app14Adobe");
-            if (adobe == null) {
-                return -1;
-            }
-            Node t = adobe.getAttributes().getNamedItem("transform");
-            return t == null ? 0 : Integer.parseInt(t.getNodeValue());
-        } catch (IllegalArgumentException e) {
-            return -1;
-        }
-    }
-
-    private static Node find(Node node, String name) {
-        if (name.equals(node.getNodeName())) {
-            return node;
-        }
-        for (Node c = node.getFirstChild(); c != null; c = c.getNextSibling()) {
-            Node hit = find(c, name);
-            if (hit != null) {
-                return hit;
-            }
-        }
-        return null;
     }
 
     /** EXIF orientation 1-8, or 0 when the file has none or its metadata cannot be read. */

@@ -1,6 +1,7 @@
 package org.exhibit.metadata.pdq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
@@ -26,6 +27,30 @@ class LumaTest {
                 assertThat(luma.values()[y * 37 + x]).as("(%d, %d)", x, y).isEqualTo(expected);
             }
         }
+    }
+
+    @Test
+    void rgb24FramesGiveTheSameLuminanceAsTheImageWithThosePixels() {
+        BufferedImage img = noise(37, 23, BufferedImage.TYPE_INT_RGB);
+        byte[] rgb = new byte[37 * 23 * 3];
+        for (int y = 0, p = 0; y < 23; y++) {
+            for (int x = 0; x < 37; x++) {
+                int c = img.getRGB(x, y);
+                rgb[p++] = (byte) (c >> 16);
+                rgb[p++] = (byte) (c >> 8);
+                rgb[p++] = (byte) c;
+            }
+        }
+        Luma frame = Luma.ofRgb24(rgb, 37, 23);
+        assertThat(frame.rows()).isEqualTo(23);
+        assertThat(frame.cols()).isEqualTo(37);
+        assertThat(frame.values()).containsExactly(Luma.of(img).values());
+    }
+
+    @Test
+    void rgb24OfTheWrongLengthNamesTheSizeItExpected() {
+        assertThatThrownBy(() -> Luma.ofRgb24(new byte[100], 6, 6))
+                .hasMessage("expected 108 bytes of RGB24 for 6 x 6 pixels, got 100");
     }
 
     @Test

@@ -49,6 +49,17 @@ class PdqImageFormatsTest {
     }
 
     @Test
+    void cmykJpegWithAJfifHeaderIsConvertedLikeWithoutOne() throws IOException {
+        // The JDK refuses the metadata of a four-component JPEG that carries a JFIF marker; the file's own
+        // markers still say YCCK, so it must be decoded as the same file without the JFIF segment is.
+        DecodedImage plain = reader.read(TestData.resource("images/cmyk.jpg"));
+        DecodedImage jfif = reader.read(TestData.resource("images/cmyk-jfif.jpg"));
+        assertThat(jfif.warnings()).contains("YCCK JPEG: converted to RGB without its ICC profile");
+        assertThat(hasher.hash(jfif.luma())).isEqualTo(hasher.hash(plain.luma()));
+        assertThat(hasher.hash(jfif.luma()).distance(reference)).isLessThanOrEqualTo(TOLERANCE);
+    }
+
+    @Test
     void animatedGifHashesItsFirstFrameNotTheNegativeSecond() throws IOException {
         PdqHash gif = hasher.hash(reader.read(TestData.resource("images/animated.gif")).luma());
         assertThat(gif.distance(reference)).isLessThanOrEqualTo(TOLERANCE);
