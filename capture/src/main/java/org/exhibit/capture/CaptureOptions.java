@@ -6,6 +6,7 @@ import org.exhibit.capture.browser.BrowserOptions;
 import org.exhibit.capture.browser.PageTimeouts;
 import org.exhibit.capture.browser.Viewport;
 import org.exhibit.integrity.timestamp.Timestamper;
+import org.exhibit.capture.video.VideoOptions;
 
 /**
  * How to capture: the browser to use and how, the step bounds, the address the browser reaches the recording
@@ -19,23 +20,29 @@ import org.exhibit.integrity.timestamp.Timestamper;
  * @param exhibitVersion written into each record's environment
  * @param grid           a Selenium Grid 4 to run the browsers on, or null to run them here; the recording proxy
  *                       then listens on {@code proxyHost}, which the Grid nodes must be able to reach
+ * @param videos         how far keeping the page's videos may go (bytes, time, a live stream's duration)
  */
 public record CaptureOptions(BrowserOptions browser, PageTimeouts timeouts, String proxyHost, Timestamper timestamper,
-                             String exhibitVersion, java.net.URI grid) {
+                             String exhibitVersion, java.net.URI grid, VideoOptions videos) {
     public CaptureOptions {
         browser = browser == null ? BrowserOptions.defaults() : browser;
         timeouts = timeouts == null ? PageTimeouts.DEFAULT : timeouts;
         proxyHost = proxyHost == null || proxyHost.isBlank() ? "127.0.0.1" : proxyHost;
         exhibitVersion = exhibitVersion == null ? defaultVersion() : exhibitVersion;
+        videos = videos == null ? VideoOptions.DEFAULT : videos;
+    }
+
+    public CaptureOptions withVideos(VideoOptions v) {
+        return new CaptureOptions(browser, timeouts, proxyHost, timestamper, exhibitVersion, grid, v);
     }
 
     /** Debian's Chromium (or {@code EXHIBIT_CHROMIUM}), default bounds, no TSA. */
     public static CaptureOptions defaults() {
-        return new CaptureOptions(null, null, null, null, null, null);
+        return new CaptureOptions(null, null, null, null, null, null, null);
     }
 
     public CaptureOptions withBrowser(BrowserOptions b) {
-        return new CaptureOptions(b, timeouts, proxyHost, timestamper, exhibitVersion, grid);
+        return new CaptureOptions(b, timeouts, proxyHost, timestamper, exhibitVersion, grid, videos);
     }
 
     public CaptureOptions withChromium(Path chromium, Path chromedriver) {
@@ -51,7 +58,7 @@ public record CaptureOptions(BrowserOptions browser, PageTimeouts timeouts, Stri
     }
 
     public CaptureOptions withTimeouts(PageTimeouts t) {
-        return new CaptureOptions(browser, t, proxyHost, timestamper, exhibitVersion, grid);
+        return new CaptureOptions(browser, t, proxyHost, timestamper, exhibitVersion, grid, videos);
     }
 
     /** Sets the page-load timeout, the one a user most often needs to change. */
@@ -60,20 +67,20 @@ public record CaptureOptions(BrowserOptions browser, PageTimeouts timeouts, Stri
     }
 
     public CaptureOptions withProxyHost(String host) {
-        return new CaptureOptions(browser, timeouts, host, timestamper, exhibitVersion, grid);
+        return new CaptureOptions(browser, timeouts, host, timestamper, exhibitVersion, grid, videos);
     }
 
     public CaptureOptions withTimestamper(Timestamper t) {
-        return new CaptureOptions(browser, timeouts, proxyHost, t, exhibitVersion, grid);
+        return new CaptureOptions(browser, timeouts, proxyHost, t, exhibitVersion, grid, videos);
     }
 
     public CaptureOptions withExhibitVersion(String version) {
-        return new CaptureOptions(browser, timeouts, proxyHost, timestamper, version, grid);
+        return new CaptureOptions(browser, timeouts, proxyHost, timestamper, version, grid, videos);
     }
 
     /** Runs the browsers on the Selenium Grid at {@code url}; null runs them on this machine. */
     public CaptureOptions withGrid(java.net.URI url) {
-        return new CaptureOptions(browser, timeouts, proxyHost, timestamper, exhibitVersion, url);
+        return new CaptureOptions(browser, timeouts, proxyHost, timestamper, exhibitVersion, url, videos);
     }
 
     private static String defaultVersion() {

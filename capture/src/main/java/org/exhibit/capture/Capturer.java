@@ -38,6 +38,14 @@ import org.exhibit.metadata.ArtifactInspector;
 import org.exhibit.format.record.CaptureRecord;
 import org.exhibit.format.record.CaptureOutcome;
 import org.exhibit.format.custody.EventDetails;
+import org.exhibit.capture.video.Candidate;
+import org.exhibit.capture.video.VideoCandidates;
+import org.exhibit.capture.video.VideoHarvester;
+import org.exhibit.capture.video.MediaClient;
+import org.exhibit.capture.proxy.Exchange;
+import org.exhibit.metadata.vpdq.Ffmpeg;
+import org.exhibit.metadata.vpdq.FfmpegMissingException;
+import org.exhibit.format.record.Step;
 
 /**
  * Captures URLs into a case: for each, a fresh browser behind a fresh recording proxy, the page steps, the
@@ -103,7 +111,12 @@ public final class Capturer implements AutoCloseable {
                     WarcPackaging.page(pageUrl, startedAt, s.page == null ? null : s.page.title(),
                             s.page == null ? null : s.page.text()),
                     software(), warnings);
-            List<Artifact> files = artifacts.inspect(scratch, resourceUrls);
+            List<Artifact> files = new ArrayList<>(artifacts.inspect(scratch, resourceUrls));
+            if (s.videos != null) {
+                s.videos.videos().forEach(v -> files.addAll(v.artifacts()));
+                s.problems.addAll(s.videos.warnings());
+                warnings.addAll(s.videos.warnings());
+            }
             CaptureOutcome outcome = outcome(s, warnings);
             Instant endedAt = Instant.now();
             CaptureRecord record = record(id, target, notes, startedAt, endedAt, outcome, warnings, s, files);
@@ -148,6 +161,7 @@ public final class Capturer implements AutoCloseable {
             try {
                 t = System.nanoTime();
                 s.page = new PageSteps(options.timeouts(), proxy::awaitIdle).run(session, target.request(), scratch);
+                s.videos = videos(session, proxy, s.page, target, scratch);
                 s.stepsNanos = System.nanoTime() - t;
             } finally {
                 t = System.nanoTime();
@@ -172,6 +186,52 @@ public final class Capturer implements AutoCloseable {
     /** What wrote the WARC and the WACZ: "Exhibit" and the version that capture.json's environment gives. */
     private String software() {
         return "Exhibit " + options.exhibitVersion();
+    }
+
+    /**
+     * Keeps every video the page played, embedded or linked to (through the still-open recording proxy); nothing
+     * is fetched and no tool is started for a page without one.
+     */
+    private VideoHarvester.Result videos(BrowserSession session, RecordingProxy proxy, PageResult page,
+                                         CaptureTarget target, Path scratch) {
+        List<String> sources = new ArrayList<>();
+        List<String> links = new ArrayList<>();
+        try {
+            if (session.script(VideoCandidates.DOM_SCRIPT) instanceof Map<?, ?> dom) {
+                strings(dom.get("videos"), sources);
+                strings(dom.get("links"), links);
+            }
+        } catch (RuntimeException e) {
+            // a page that no longer answers: its traffic still shows the videos it loaded
+        }
+        List<Candidate> candidates = VideoCandidates.find(proxy.exchanges(), sources, links);
+        if (candidates.isEmpty()) {
+            return new VideoHarvester.Result(List.of(), List.of());
+        }
+        Ffmpeg ffmpeg;
+        List<String> missing = new ArrayList<>();
+        try {
+            ffmpeg = Ffmpeg.onPath();
+        } catch (FfmpegMissingException e) {
+            ffmpeg = null;
+            missing.add("videos: " + e.getMessage());
+        }
+        String pageUrl = page != null && page.finalUrl() != null ? page.finalUrl() : target.request().toASCIIString();
+        String userAgent = page == null || page.versions() == null ? null : page.versions().userAgent();
+        Instant from = Instant.now();
+        MediaClient client = new MediaClient(new java.net.InetSocketAddress(options.proxyHost(),
+                proxy.address().getPort()), ca.certificate(), pageUrl, userAgent);
+        VideoHarvester.Result r = new VideoHarvester(client, ffmpeg, scratch, options.videos(),
+                urls -> proxy.exchanges().stream().filter(x -> !x.started().isBefore(from) && urls.contains(x.uri()))
+                        .map(Exchange::id).toList()).harvest(candidates, pageUrl);
+        missing.addAll(r.warnings());
+        return new VideoHarvester.Result(r.videos(), missing);
+    }
+
+    private static void strings(Object list, List<String> out) {
+        if (list instanceof List<?> l) {
+            l.forEach(o -> out.add(String.valueOf(o)));
+        }
     }
 
     /** The pool of running browsers, made on first use; null when each capture starts its own browser. */
@@ -229,9 +289,19 @@ public final class Capturer implements AutoCloseable {
         return new CaptureRecord(CaptureRecord.FORMAT, id, ws.id(), target.url(), target.request().toASCIIString(),
                 p == null ? null : p.finalUrl(), w == null ? List.of() : w.redirectChain(),
                 w == null ? null : w.mainDocument(), p == null ? null : p.title(), startedAt, endedAt, outcome,
-                List.copyOf(warnings), p == null ? List.of() : p.steps(), investigator.actor(),
+                List.copyOf(warnings), steps(s), investigator.actor(),
                 notes == null ? Map.of() : new LinkedHashMap<>(notes), env, w == null ? List.of() : w.tls(),
-                w == null ? List.of() : w.hosts(), p == null ? List.of() : p.console(), files);
+                w == null ? List.of() : w.hosts(), p == null ? List.of() : p.console(), files,
+                s.videos == null ? List.of() : s.videos.videos().stream().map(VideoHarvester.Kept::record).toList());
+    }
+
+    /** The page steps, then one step for each video Exhibit fetched beyond the page's own loading. */
+    private static List<Step> steps(Session s) {
+        List<Step> out = new ArrayList<>(s.page == null ? List.of() : s.page.steps());
+        if (s.videos != null) {
+            s.videos.videos().forEach(v -> out.add(v.step()));
+        }
+        return out;
     }
 
     private static Map<String, Object> details(CaptureRecord r, Path recordFile) throws IOException {
@@ -251,6 +321,7 @@ public final class Capturer implements AutoCloseable {
     private static final class Session {
         PageResult page;
         WireEvidence wire;
+        VideoHarvester.Result videos;
         final List<String> problems = new ArrayList<>();
         long startNanos;
         long stepsNanos;

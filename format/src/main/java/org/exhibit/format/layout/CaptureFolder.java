@@ -16,6 +16,10 @@ public final class CaptureFolder {
     public static final String PDF = "page.pdf";
     /** The folder of the images and media the page loaded, each named {@code <sha256>.<ext>}. */
     public static final String RESOURCES = "resources";
+    /** The folder of the videos the page played or linked to, each one playable file {@code <sha256>.<ext>}. */
+    public static final String VIDEOS = "videos";
+    /** The ending of a video's vPDQ hash file beside it: {@code <sha256>.vpdq.txt}. */
+    public static final String VPDQ_SUFFIX = ".vpdq.txt";
 
     private CaptureFolder() {
     }

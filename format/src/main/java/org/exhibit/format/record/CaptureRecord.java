@@ -35,13 +35,15 @@ import org.exhibit.format.record.Artifact;
  * @param hosts         each host contacted and the IP address it resolved to
  * @param console       the browser console messages
  * @param artifacts     every file of the capture folder except this record and its timestamps
+ * @param videos        every video the page played, embedded or linked to, each kept as one playable file;
+ *                      null in records made before videos were kept
  */
 public record CaptureRecord(int format, String id, String caseId, String requestedUrl, String requestUrl,
                             String finalUrl, List<Redirect> redirectChain, MainDocument mainDocument, String title,
                             Instant startedAt, Instant endedAt, CaptureOutcome outcome, List<String> warnings,
                             List<Step> steps, Actor investigator, Map<String, String> notes, Environment environment,
                             List<OriginInfo> tls, List<HostAddress> hosts, List<ConsoleMessage> console,
-                            List<Artifact> artifacts) implements EvidenceRecord {
+                            List<Artifact> artifacts, List<VideoRecord> videos) implements EvidenceRecord {
     public static final int FORMAT = 1;
 
     @Override

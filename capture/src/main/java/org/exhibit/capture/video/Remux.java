@@ -1,0 +1,29 @@
+package org.exhibit.capture.video;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs ffmpeg to join or remux (never re-encode); a failure says what it was doing and ffmpeg's last words. */
+final class Remux {
+    private static final long TIMEOUT_MINUTES = 10;
+
+    private Remux() {
+    }
+
+    static void run(List<String> command, Path dir, String what) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IOException(what + ": ffmpeg did not finish in " + TIMEOUT_MINUTES + " minutes");
+        }
+        if (p.exitValue() != 0) {
+            String text = new String(out, StandardCharsets.UTF_8).strip();
+            String last = text.isEmpty() ? "exit " + p.exitValue() : text.lines().reduce((x, y) -> y).orElse("");
+            throw new IOException(what + ": ffmpeg failed: " + last);
+        }
+    }
+}
