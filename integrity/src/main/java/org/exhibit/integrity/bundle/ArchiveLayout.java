@@ -1,6 +1,5 @@
 package org.exhibit.integrity.bundle;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -246,14 +245,7 @@ final class ArchiveLayout {
                     + size + " bytes); truncated or corrupt archive");
         }
         ByteBuffer buf = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        long pos = at;
-        while (buf.hasRemaining()) {
-            int n = ch.read(buf, pos);
-            if (n < 0) {
-                throw new EOFException("unexpected end of file at offset " + pos);
-            }
-            pos += n;
-        }
+        LocalHeaders.readFully(ch, buf, at);
         return buf.flip();
     }
 }

@@ -87,7 +87,8 @@ final class LocalHeaders {
         }
     }
 
-    private static void readFully(FileChannel ch, ByteBuffer buf, long at) throws IOException {
+    /** Fills {@code buf} from {@code at}; the end of the file before it is full is an error. */
+    static void readFully(FileChannel ch, ByteBuffer buf, long at) throws IOException {
         long pos = at;
         while (buf.hasRemaining()) {
             int n = ch.read(buf, pos);
