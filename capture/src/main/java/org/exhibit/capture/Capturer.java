@@ -196,6 +196,9 @@ public final class Capturer implements AutoCloseable {
                                          CaptureTarget target, Path scratch) {
         List<String> sources = new ArrayList<>();
         List<String> links = new ArrayList<>();
+        if (!options.videos().enabled()) {
+            return new VideoHarvester.Result(List.of(), List.of());
+        }
         try {
             if (session.script(VideoCandidates.DOM_SCRIPT) instanceof Map<?, ?> dom) {
                 strings(dom.get("videos"), sources);
