@@ -39,13 +39,14 @@ public final class SealCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CaseWorkspace ws = CaseCommand.open(caseDir);
-        Identity me = Investigator.unlock();
+        Environment env = Exhibit.environment(spec);
+        Identity me = Investigator.unlock(env);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (CaseReport report = CaseReport.open(ws.root())) {
             report.writeTo(ws.reportDir(), ImageMode.BLURRED);
         }
-        try (TsaOptions.Session tsas = tsaOptions.open(ExhibitHome.resolve())) {
+        try (TsaOptions.Session tsas = tsaOptions.open(env.home())) {
             BundleSealer sealer = new BundleSealer(me, tsas.timestamper(TrustAnchors.jdkDefaults()), Version.current());
             SealedBundle b = sealer.seal(ws, output);
             out.println(b.file());
