@@ -75,9 +75,7 @@ public final class CaptureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean quiet = Exhibit.quiet(spec);
         if (urls.isEmpty() != batch.requested()) {
             throw new UsageException("expected URLs or --urls FILE, got " + (urls.isEmpty() ? "neither" : "both"));
         }
