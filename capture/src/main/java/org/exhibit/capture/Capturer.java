@@ -28,6 +28,7 @@ import org.exhibit.capture.proxy.WarcFileInfo;
 import org.exhibit.capture.warc.WaczWriter;
 import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.integrity.files.FileTree;
 import org.exhibit.integrity.identity.PublicIdentity;
 import org.exhibit.format.json.Json;
 import org.exhibit.format.record.Artifact;
@@ -108,7 +109,7 @@ public final class Capturer implements AutoCloseable {
             Instant endedAt = Instant.now();
             CaptureRecord record = record(id, target, notes, startedAt, endedAt, outcome, warnings, s, files);
             if (!keep.test(record)) {
-                deleteTree(scratch);
+                FileTree.delete(scratch);
                 Files.deleteIfExists(dir);
                 return null;
             }
@@ -237,14 +238,6 @@ public final class Capturer implements AutoCloseable {
     private static Map<String, Object> details(CaptureRecord r, Path recordFile) throws IOException {
         return EventDetails.of(new EventDetails.Captured(r.requestedUrl(), r.finalUrl(), r.outcome().json(),
                 CaptureFolder.RECORD, Sha256.of(recordFile).hex(), r.artifacts().size(), null));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     /** What the browsing part produced. */
