@@ -25,6 +25,7 @@ import org.exhibit.capture.proxy.InterceptionCa;
 import org.exhibit.capture.proxy.ProxyConfig;
 import org.exhibit.capture.proxy.RecordingProxy;
 import org.exhibit.capture.proxy.WarcFileInfo;
+import org.exhibit.capture.warc.Resource;
 import org.exhibit.capture.warc.WaczWriter;
 import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.integrity.digest.Sha256;
@@ -100,11 +101,11 @@ public final class Capturer implements AutoCloseable {
         try {
             CaptureArtifacts.removeLeftovers(scratch);
             String pageUrl = s.page != null && s.page.finalUrl() != null ? s.page.finalUrl() : target.request().toASCIIString();
-            Map<String, String> resourceUrls = WarcPackaging.pack(scratch,
+            Map<String, Resource> resources = WarcPackaging.pack(scratch,
                     WarcPackaging.page(pageUrl, startedAt, s.page == null ? null : s.page.title(),
                             s.page == null ? null : s.page.text()),
                     software(), warnings);
-            List<Artifact> files = artifacts.inspect(scratch, resourceUrls);
+            List<Artifact> files = artifacts.inspect(scratch, resources);
             CaptureOutcome outcome = outcome(s, warnings);
             Instant endedAt = Instant.now();
             CaptureRecord record = record(id, target, notes, startedAt, endedAt, outcome, warnings, s, files);
