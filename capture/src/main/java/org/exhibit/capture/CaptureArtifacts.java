@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.exhibit.capture.browser.PageSteps;
+import org.exhibit.capture.warc.Resource;
+import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.format.record.Artifact;
 import org.exhibit.metadata.ArtifactInspector;
 import org.exhibit.format.layout.CaptureFolder;
@@ -35,9 +37,11 @@ final class CaptureArtifacts {
 
     /**
      * Every file of {@code folder} except the record and its timestamps: the page files first, then the
-     * resources by name. {@code resourceUrls} maps a resource file name to the URL it was loaded from.
+     * resources by name. {@code resources} maps a resource file name to the resource the extractor wrote to it:
+     * the artifact takes its URL, and its SHA-256, which the extractor computed as it wrote the file, so the file
+     * is not read again for it. A file the map does not name is hashed here and has no URL.
      */
-    List<Artifact> inspect(Path folder, Map<String, String> resourceUrls) throws IOException {
+    List<Artifact> inspect(Path folder, Map<String, Resource> resources) throws IOException {
         List<Artifact> out = new ArrayList<>();
         for (Map.Entry<String, String> e : ROLES) {
             Path file = folder.resolve(e.getKey());
@@ -45,12 +49,14 @@ final class CaptureArtifacts {
                 out.add(inspector.inspect(file, e.getKey(), e.getValue()));
             }
         }
-        Path resources = folder.resolve(RESOURCES);
-        if (Files.isDirectory(resources)) {
-            try (Stream<Path> files = Files.list(resources)) {
+        Path dir = folder.resolve(RESOURCES);
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
                 for (Path file : files.sorted().toList()) {
                     String name = file.getFileName().toString();
-                    out.add(inspector.inspect(file, RESOURCES + "/" + name, "resource").withUrl(resourceUrls.get(name)));
+                    Resource r = resources.get(name);
+                    out.add(inspector.inspect(file, RESOURCES + "/" + name, "resource",
+                            r == null ? null : new Sha256(r.sha256())).withUrl(r == null ? null : r.url()));
                 }
             }
         }

@@ -25,9 +25,11 @@ import org.exhibit.capture.proxy.InterceptionCa;
 import org.exhibit.capture.proxy.ProxyConfig;
 import org.exhibit.capture.proxy.RecordingProxy;
 import org.exhibit.capture.proxy.WarcFileInfo;
+import org.exhibit.capture.warc.Resource;
 import org.exhibit.capture.warc.WaczWriter;
 import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.integrity.files.FileTree;
 import org.exhibit.integrity.identity.PublicIdentity;
 import org.exhibit.format.json.Json;
 import org.exhibit.format.record.Artifact;
@@ -107,11 +109,11 @@ public final class Capturer implements AutoCloseable {
         try {
             CaptureArtifacts.removeLeftovers(scratch);
             String pageUrl = s.page != null && s.page.finalUrl() != null ? s.page.finalUrl() : target.request().toASCIIString();
-            Map<String, String> resourceUrls = WarcPackaging.pack(scratch,
+            Map<String, Resource> resources = WarcPackaging.pack(scratch,
                     WarcPackaging.page(pageUrl, startedAt, s.page == null ? null : s.page.title(),
                             s.page == null ? null : s.page.text()),
                     software(), warnings);
-            List<Artifact> files = new ArrayList<>(artifacts.inspect(scratch, resourceUrls));
+            List<Artifact> files = new ArrayList<>(artifacts.inspect(scratch, resources));
             if (s.videos != null) {
                 s.videos.videos().forEach(v -> files.addAll(v.artifacts()));
                 s.problems.addAll(s.videos.warnings());
@@ -121,7 +123,7 @@ public final class Capturer implements AutoCloseable {
             Instant endedAt = Instant.now();
             CaptureRecord record = record(id, target, notes, startedAt, endedAt, outcome, warnings, s, files);
             if (!keep.test(record)) {
-                deleteTree(scratch);
+                FileTree.delete(scratch);
                 Files.deleteIfExists(dir);
                 return null;
             }
@@ -310,14 +312,6 @@ public final class Capturer implements AutoCloseable {
     private static Map<String, Object> details(CaptureRecord r, Path recordFile) throws IOException {
         return EventDetails.of(new EventDetails.Captured(r.requestedUrl(), r.finalUrl(), r.outcome().json(),
                 CaptureFolder.RECORD, Sha256.of(recordFile).hex(), r.artifacts().size(), null));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     /** What the browsing part produced. */

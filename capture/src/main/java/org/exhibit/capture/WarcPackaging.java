@@ -22,21 +22,23 @@ final class WarcPackaging {
     }
 
     /**
-     * Extracts the resources and packages the WACZ in {@code folder}; returns resource file name to the URL it was
-     * first loaded from. Problems are added to {@code warnings}.
+     * Extracts the resources and packages the WACZ in {@code folder}; returns each resource file's name with the
+     * resource first written to it (its URL and the SHA-256 the extractor computed). Problems are added to
+     * {@code warnings}.
      */
-    static Map<String, String> pack(Path folder, Page page, String software, List<String> warnings) throws IOException {
+    static Map<String, Resource> pack(Path folder, Page page, String software, List<String> warnings)
+            throws IOException {
         Path warc = folder.resolve(CaptureArtifacts.WARC);
-        Map<String, String> urls = new LinkedHashMap<>();
+        Map<String, Resource> extracted = new LinkedHashMap<>();
         if (!Files.isRegularFile(warc)) {
             warnings.add("no WARC was recorded");
-            return urls;
+            return extracted;
         }
         Path resources = folder.resolve(CaptureArtifacts.RESOURCES);
         try {
             Extraction x = new ResourceExtractor(resources).extract(warc);
             for (Resource r : x.resources()) {
-                urls.putIfAbsent(r.path().getFileName().toString(), r.url());
+                extracted.putIfAbsent(r.path().getFileName().toString(), r);
             }
             x.skipped().forEach(s -> warnings.add("resource not extracted: " + s));
         } catch (IOException | RuntimeException e) {
@@ -58,7 +60,7 @@ final class WarcPackaging {
             warnings.add("the WACZ could not be written (" + e.getMessage() + "); the WARC is kept as "
                     + CaptureArtifacts.WARC);
         }
-        return urls;
+        return extracted;
     }
 
     static Page page(String url, Instant startedAt, String title, String text) {

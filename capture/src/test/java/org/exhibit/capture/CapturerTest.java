@@ -20,6 +20,7 @@ import org.exhibit.capture.testsite.CaptureTestSite;
 import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.format.json.Json;
 import org.exhibit.format.record.Artifact;
+import org.exhibit.metadata.ArtifactInspector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,13 @@ class CapturerTest {
                         org.assertj.core.groups.Tuple.tuple("timestamped", "captures/" + r.id()));
         for (Artifact a : rec.artifacts()) {
             assertThat(org.exhibit.integrity.digest.Sha256.of(dir.resolve(a.path())).hex()).as(a.path()).isEqualTo(a.sha256());
+        }
+        // a resource carries the SHA-256 the extractor computed; the artifact is what inspecting the file afresh gives
+        ArtifactInspector afresh = new ArtifactInspector();
+        assertThat(rec.artifacts()).filteredOn(a -> a.role().equals("resource")).isNotEmpty();
+        for (Artifact a : rec.artifacts()) {
+            assertThat(afresh.inspect(dir.resolve(a.path()), a.path(), a.role()).withUrl(a.url())).as(a.path())
+                    .isEqualTo(a);
         }
         assertThat(rec.artifacts()).extracting(Artifact::role)
                 .contains("screenshot-viewport", "screenshot-full", "dom", "mhtml", "pdf", "wacz");

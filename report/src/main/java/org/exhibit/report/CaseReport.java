@@ -70,11 +70,26 @@ public final class CaseReport implements Closeable {
      * read and each image decoded once); returns their paths.
      */
     public List<Path> writeTo(Path dir, ImageMode mode) throws IOException {
+        return writeTo(dir, mode, null);
+    }
+
+    /**
+     * As {@link #writeTo(Path, ImageMode)}, for a workspace about to be sealed with the report inside: the report
+     * states {@code sealing}'s seal time and bundle name, and that it was written as part of sealing.
+     *
+     * @param sealing the seal, or null for a report of the case as it is
+     * @throws IllegalStateException the report is read from a bundle, which is sealed already
+     */
+    public List<Path> writeTo(Path dir, ImageMode mode, Sealing sealing) throws IOException {
+        if (sealing != null && files.sealed()) {
+            throw new IllegalStateException("expected a case workspace to write a report for sealing, got the bundle "
+                    + files.location());
+        }
         Path html = dir.resolve(CaseLayout.REPORT_HTML);
         Path pdf = dir.resolve(CaseLayout.REPORT_PDF);
         TextFile.write(html, w -> {
             try (ReportSink both = new TeeSink(new HtmlSink(w, title()), new PdfSink(pdf, title()))) {
-                write(both, mode);
+                write(both, mode, sealing);
                 both.complete();
             }
         });
@@ -100,8 +115,14 @@ public final class CaseReport implements Closeable {
 
     /** Writes the report's content to any sink. */
     public void write(ReportSink sink, ImageMode mode) throws IOException {
-        new CaseReportContent(reader, info, entries, sealValues(), bundleName()).write(sink, mode,
-                Producer.current(), Instant.now());
+        write(sink, mode, null);
+    }
+
+    private void write(ReportSink sink, ImageMode mode, Sealing sealing) throws IOException {
+        CaseInfo shown = sealing == null ? info : new CaseInfo(info.id(), info.title(), info.investigator(),
+                info.created(), sealing.sealedAt(), info.exhibitVersion());
+        new CaseReportContent(reader, shown, entries, sealValues(), sealing == null ? bundleName()
+                : sealing.bundleName(), sealing != null).write(sink, mode, Producer.current(), Instant.now());
     }
 
     private String title() {

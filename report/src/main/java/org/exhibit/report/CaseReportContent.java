@@ -25,13 +25,20 @@ final class CaseReportContent {
     private final List<Entry> entries;
     private final List<Field> sealValues;
     private final String bundleName;
+    private final boolean sealing;
 
-    CaseReportContent(CaseReader reader, CaseInfo info, List<Entry> entries, List<Field> sealValues, String bundleName) {
+    /**
+     * @param sealing whether the report is written into a workspace as part of sealing it into {@code bundleName}
+     *                at {@code info.sealedAt()}
+     */
+    CaseReportContent(CaseReader reader, CaseInfo info, List<Entry> entries, List<Field> sealValues, String bundleName,
+                      boolean sealing) {
         this.reader = reader;
         this.info = info;
         this.entries = entries;
         this.sealValues = sealValues;
         this.bundleName = bundleName;
+        this.sealing = sealing;
     }
 
     void write(ReportSink out, ImageMode mode, Producer producer, Instant now) throws IOException {
@@ -45,17 +52,24 @@ final class CaseReportContent {
                     + "the evidence itself is unchanged. Run exhibit report with --show-images to display them.");
         }
         long captures = entries.stream().filter(e -> e.kind() == Entry.Kind.CAPTURE).count();
-        out.fields(List.of(
+        List<Field> first = new ArrayList<>(List.of(
                 Field.text("Case id", info.id()),
                 Field.text("Title", info.title()),
                 Field.text("Investigator", info.investigator().name()),
                 Field.mono("Certificate SHA-256", info.investigator().fingerprint()),
                 Field.text("Case opened (UTC)", Nodes.utc(info.created())),
                 Field.text("Sealed (UTC)", info.sealedAt() == null ? "not sealed (read from the workspace)"
-                        : Nodes.utc(info.sealedAt())),
+                        : Nodes.utc(info.sealedAt()))));
+        if (sealing) {
+            first.add(Field.text("Bundle", bundleName));
+        }
+        first.addAll(List.of(
                 Field.text("Read from", reader.files().location().getFileName().toString()),
                 Field.text("Contents", captures + " captures, " + (entries.size() - captures) + " items"),
-                Field.text("Report written", Nodes.utc(now) + " by " + producer)));
+                Field.text("Report written", Nodes.utc(now) + " by " + producer + (sealing
+                        ? ", as part of sealing: written into the case, then sealed with it into " + bundleName
+                        + ", so this report is inside the bundle it describes" : ""))));
+        out.fields(first);
         out.heading(2, "Tool and environment of the captures");
         out.fields(List.of(
                 Field.text("Exhibit version", version),

@@ -17,7 +17,7 @@ final class VerifyInstructions {
 
     /**
      * @param verifyTxt the lines of the bundle's own VERIFY.txt (exact commands for that bundle), or null for a
-     *                  workspace not yet sealed
+     *                  workspace (not sealed, or being sealed into {@code bundleName} at {@code info.sealedAt()})
      */
     static void write(ReportSink out, CaseInfo info, String bundleName, List<Entry> entries, List<String> verifyTxt)
             throws IOException {
@@ -59,8 +59,9 @@ final class VerifyInstructions {
             }
         }
         out.preformatted(cmds);
-        out.paragraph("Repeat the last command for each capture.json and item.json listed in the summary. Once "
-                + "the case is sealed, VERIFY.txt inside the bundle spells out every command for it. The SHA-256 "
+        out.paragraph("Repeat the last command for each capture.json and item.json listed in the summary. "
+                + (info.sealedAt() == null ? "Once the case is sealed, VERIFY.txt inside the bundle"
+                        : "VERIFY.txt inside " + bundleName) + " spells out every command for it. The SHA-256 "
                 + "values in this report can be compared with sha256sum's output for any file.");
     }
 }

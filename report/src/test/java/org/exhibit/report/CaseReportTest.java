@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.exhibit.report.depiction.Depicter;
 import org.exhibit.report.depiction.Depiction;
@@ -38,6 +39,25 @@ class CaseReportTest {
                 .contains("2026-11-24 10:16:13 UTC (local)")
                 .contains("captured", "case-opened", "openssl cms -verify", "sha256sum -c --strict manifest-sha256.txt")
                 .contains("28 U.S.C. § 1746", "902(13)", "TEMPLATE", "Signature");
+    }
+
+    @Test
+    void aReportWrittenForSealingStatesTheSealTimeAndTheBundleAndThatItIsPartOfTheSeal() throws Exception {
+        Sealing seal = new Sealing(Instant.parse("2026-11-24T10:15:00Z"), "2026-017-20261124T101500Z.zip");
+        List<Path> written;
+        try (CaseReport report = CaseReport.open(fixture.dir)) {
+            written = report.writeTo(Files.createDirectories(tmp.resolve("sealing")), ImageMode.BLURRED, seal);
+        }
+        assertThat(Files.readString(written.get(0)))
+                .contains("<tr><th>Sealed (UTC)</th><td>2026-11-24 10:15:00 UTC</td></tr>",
+                        "<tr><th>Bundle</th><td>2026-017-20261124T101500Z.zip</td></tr>",
+                        "as part of sealing: written into the case, then sealed with it into 2026-017-20261124T101500Z.zip",
+                        "VERIFY.txt inside 2026-017-20261124T101500Z.zip spells out every command")
+                .doesNotContain("not sealed", "&lt;seal time&gt;");
+        assertThat(ReportAssertions.pdfText(written.get(1))).contains("2026-11-24 10:15:00 UTC",
+                "2026-017-20261124T101500Z.zip");
+        assertThat(Files.readString(html)).as("the report of the case as it is")
+                .contains("<tr><th>Sealed (UTC)</th><td>not sealed (read from the workspace)</td></tr>");
     }
 
     @Test

@@ -70,7 +70,7 @@ public final class BatchCapture {
         return grid == null ? o : o.withGrid(grid);
     }
 
-    /** Runs the list into {@code ws}; returns the exit code. */
+    /** Runs the list into {@code ws} with {@code options}, which {@link #apply} has made; returns the exit code. */
     public int run(CommandSpec spec, CaseWorkspace ws, Path caseDir, PublicIdentity me, CaptureOptions options)
             throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -90,7 +90,7 @@ public final class BatchCapture {
         BatchListener progress = Exhibit.quiet(spec) ? null
                 : System.console() != null ? new ProgressBar(progressOut) : new ProgressLines(progressOut);
         BatchResult result;
-        try (Capturer capturer = new Capturer(ws, me, apply(options))) {
+        try (Capturer capturer = new Capturer(ws, me, options)) {
             BatchRunner runner = new BatchRunner(ws, me.actor(), new CapturerJob(capturer), batch, progress);
             Thread hook = new Thread(() -> {
                 runner.stopAndWait();

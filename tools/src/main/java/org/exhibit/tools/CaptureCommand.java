@@ -75,9 +75,7 @@ public final class CaptureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean quiet = Exhibit.quiet(spec);
         if (urls.isEmpty() != batch.requested()) {
             throw new UsageException("expected URLs or --urls FILE, got " + (urls.isEmpty() ? "neither" : "both"));
         }
@@ -100,9 +98,10 @@ public final class CaptureCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage(), e);
         }
         CaseWorkspace ws = CaseCommand.open(caseDir);
-        PublicIdentity me = Investigator.publicInfo();
+        Environment env = Exhibit.environment(spec);
+        PublicIdentity me = Investigator.publicInfo(env);
         int failed = urls.size() - accepted.size();
-        try (TsaOptions.Session tsas = tsaOptions.open(ExhibitHome.resolve())) {
+        try (TsaOptions.Session tsas = tsaOptions.open(env.home())) {
             options = options.withTimestamper(tsas.timestamper(TrustAnchors.jdkDefaults()));
             if (batch.requested()) {
                 return batch.run(spec, ws, caseDir, me, options);

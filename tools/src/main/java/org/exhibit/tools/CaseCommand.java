@@ -60,7 +60,7 @@ public final class CaseCommand implements Runnable {
             } catch (WorkspaceException e) {
                 throw new UsageException("--id: " + e.getMessage());
             }
-            PublicIdentity me = Investigator.publicInfo();
+            PublicIdentity me = Investigator.publicInfo(Exhibit.environment(spec));
             CaseWorkspace ws;
             try {
                 ws = CaseWorkspace.init(dir, id, title, me);

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * {@code samples/site/} on 127.0.0.1, uses Exhibit's own TSA in process, a demo identity kept in the demo
  * folder (never the user's own), captures {@code samples/links.txt} into a new case, ingests
  * {@code samples/evidence/}, seals, verifies, and prints where the bundle and its report are. Each step is the
- * ordinary {@code exhibit} command, run in process, so the demo shows exactly what a user would type.
+ * ordinary {@code exhibit} command, run in process with the demo's home and passphrase as its {@link Environment}
+ * (no system property is set), so the demo shows exactly what a user would type.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Capture the bundled sample site into a new case, seal it, verify it, and print where the "
@@ -55,34 +56,22 @@ public final class DemoCommand implements Callable<Integer> {
         Path samplesDir = samplesDir();
         requireBrowser(err);
         Path home = dir.resolve("home").toAbsolutePath();
-        String was = System.getProperty(ExhibitHome.PROPERTY);
-        String passWas = System.getProperty(Passphrase.PROPERTY);
-        System.setProperty(ExhibitHome.PROPERTY, home.toString());
-        System.setProperty(Passphrase.PROPERTY, DEMO_PASSPHRASE);
-        try {
-            return run(samplesDir, home, out, err);
-        } finally {
-            restore(ExhibitHome.PROPERTY, was);
-            restore(Passphrase.PROPERTY, passWas);
-        }
-    }
-
-    private int run(Path samplesDir, Path home, PrintWriter out, PrintWriter err) throws IOException {
+        Steps steps = new Steps(Environment.of(home, DEMO_PASSPHRASE), out, err);
         String caseId = "DEMO-" + STAMP.format(Instant.now());
         Path caseDir = dir.resolve(caseId).toAbsolutePath();
         Path bundles = dir.resolve("bundles").toAbsolutePath();
         Files.createDirectories(bundles);
         if (!Files.exists(home.resolve("identity.p12"))) {
-            step(out, err, "identity", "create", "--name", "Demo Investigator", "--org", "Exhibit sample case",
+            steps.run("identity", "create", "--name", "Demo Investigator", "--org", "Exhibit sample case",
                     "--email", "demo@exhibit.invalid");
         }
-        step(out, err, "case", "init", caseDir.toString(), "--id", caseId,
+        steps.run("case", "init", caseDir.toString(), "--id", caseId,
                 "--title", "Sample case: reposts of a private photo (fictional)");
         try (SampleSiteServer site = SampleSiteServer.start(samplesDir.resolve("site"))) {
             List<String> capture = new ArrayList<>(List.of("capture", "--case", caseDir.toString(), "--tsa", "local",
                     "--note", "platform=sample site"));
             capture.addAll(site.links(samplesDir.resolve("links.txt")));
-            step(out, err, capture.toArray(String[]::new));
+            steps.run(capture.toArray(String[]::new));
         }
         Path evidence = samplesDir.resolve("evidence");
         if (Files.isDirectory(evidence)) {
@@ -91,9 +80,9 @@ public final class DemoCommand implements Callable<Integer> {
             try (var files = Files.list(evidence)) {
                 files.filter(Files::isRegularFile).sorted().map(Path::toString).forEach(ingest::add);
             }
-            step(out, err, ingest.toArray(String[]::new));
+            steps.run(ingest.toArray(String[]::new));
         }
-        step(out, err, "seal", "--case", caseDir.toString(), "--tsa", "local", "-o", bundles.toString());
+        steps.run("seal", "--case", caseDir.toString(), "--tsa", "local", "-o", bundles.toString());
         Path bundle;
         try (var zips = Files.list(bundles)) {
             bundle = zips.filter(p -> p.getFileName().toString().startsWith(caseId + "-")
@@ -104,7 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path investigator = home.resolve(IdentityStore.PEM);
         // both roots given: the signer must be this investigator, and a genuine bundle of a self-run TSA has no
         // warning left, so it verifies strictly
-        step(out, err, "verify", bundle.toString(), "--trust", investigator.toString(), "--trust", root.toString(),
+        steps.run("verify", bundle.toString(), "--trust", investigator.toString(), "--trust", root.toString(),
                 "--strict");
         out.println();
         out.println("Demo done.");
@@ -117,16 +106,19 @@ public final class DemoCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** Runs one ordinary exhibit command in process; a failed step ends the demo with its exit code. */
-    private void step(PrintWriter out, PrintWriter err, String... args) {
-        out.println("$ exhibit " + String.join(" ", args));
-        out.flush();
-        CommandLine cl = Exhibit.commandLine();
-        cl.setOut(out);
-        cl.setErr(err);
-        int code = cl.execute(args);
-        if (code != ExitCode.OK) {
-            throw new DemoStepFailed("demo stopped: `exhibit " + args[0] + "` exited " + code, code);
+    /** The demo's steps: ordinary exhibit commands run in process with the demo's home and passphrase. */
+    private record Steps(Environment environment, PrintWriter out, PrintWriter err) {
+        /** Runs one command, printed as typed; a failed step ends the demo with its exit code. */
+        void run(String... args) {
+            out.println("$ exhibit " + String.join(" ", args));
+            out.flush();
+            CommandLine cl = Exhibit.commandLine(environment);
+            cl.setOut(out);
+            cl.setErr(err);
+            int code = cl.execute(args);
+            if (code != ExitCode.OK) {
+                throw new DemoStepFailed("demo stopped: `exhibit " + args[0] + "` exited " + code, code);
+            }
         }
     }
 
@@ -171,14 +163,6 @@ public final class DemoCommand implements Callable<Integer> {
             Browser.check(options);
         } catch (BrowserUnavailableException e) {
             throw new UsageException(e.getMessage(), e);
-        }
-    }
-
-    private static void restore(String property, String value) {
-        if (value == null) {
-            System.clearProperty(property);
-        } else {
-            System.setProperty(property, value);
         }
     }
 

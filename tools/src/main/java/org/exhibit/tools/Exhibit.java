@@ -1,6 +1,7 @@
 package org.exhibit.tools;
 
 import java.io.PrintWriter;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,13 +45,28 @@ public final class Exhibit implements Runnable {
     @CommandLine.Mixin
     Verbosity verbosity;
 
+    private final Environment environment;
+
+    /** The root command; its subcommands take their home and passphrase from {@code environment}. */
+    public Exhibit(Environment environment) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+    }
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line, also used by tests to run commands in-process. */
+    /** The configured command line, with the home and passphrase of this process. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Exhibit());
+        return commandLine(Environment.process());
+    }
+
+    /**
+     * The configured command line with its home and passphrase given, to run commands in process ({@code exhibit
+     * demo}, tests) without touching a system property.
+     */
+    public static CommandLine commandLine(Environment environment) {
+        CommandLine cl = new CommandLine(new Exhibit(environment));
         cl.setExecutionExceptionHandler(Exhibit::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -64,6 +80,11 @@ public final class Exhibit implements Runnable {
     /** Whether {@code --quiet} was given (on the root or any subcommand: the option is inherited). */
     static boolean quiet(CommandLine.Model.CommandSpec spec) {
         return spec.root().userObject() instanceof Exhibit root && root.verbosity.quiet;
+    }
+
+    /** The home and passphrase the command line of {@code spec} was made with. */
+    static Environment environment(CommandLine.Model.CommandSpec spec) {
+        return spec.root().userObject() instanceof Exhibit root ? root.environment : Environment.process();
     }
 
     @Override

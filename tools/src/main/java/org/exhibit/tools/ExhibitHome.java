@@ -2,7 +2,10 @@ package org.exhibit.tools;
 
 import java.nio.file.Path;
 
-/** Where the investigator's identity and the local TSA live: {@code exhibit.home}, {@code $EXHIBIT_HOME}, {@code ~/.exhibit}. */
+/**
+ * Where the investigator's identity and the local TSA live: {@code exhibit.home}, {@code $EXHIBIT_HOME},
+ * {@code ~/.exhibit}. Commands ask their {@link Environment}, which resolves it here unless it was given one.
+ */
 public final class ExhibitHome {
     /** System property that wins over the environment (tests and embedding). */
     public static final String PROPERTY = "exhibit.home";
@@ -11,7 +14,7 @@ public final class ExhibitHome {
     private ExhibitHome() {
     }
 
-    public static Path resolve() {
+    static Path resolve() {
         String prop = System.getProperty(PROPERTY);
         if (prop != null && !prop.isBlank()) {
             return Path.of(prop);

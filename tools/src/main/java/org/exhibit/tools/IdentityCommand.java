@@ -66,7 +66,8 @@ public final class IdentityCommand implements Runnable {
 
         @Override
         public Integer call() {
-            IdentityStore store = Investigator.store();
+            Environment env = Exhibit.environment(spec);
+            IdentityStore store = Investigator.store(env);
             if (importFrom == null && (name == null || name.isBlank())) {
                 throw new UsageException("expected --name NAME (or --import P12), got neither");
             }
@@ -80,7 +81,7 @@ public final class IdentityCommand implements Runnable {
                 store.refuseOverwrite(force);
                 return null;
             });
-            char[] passphrase = Passphrase.read(importFrom == null ? "the new identity" : importFrom.toString(),
+            char[] passphrase = env.passphrase(importFrom == null ? "the new identity" : importFrom.toString(),
                     importFrom == null);
             try {
                 PublicIdentity id = check(() -> importFrom == null
@@ -107,8 +108,9 @@ public final class IdentityCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            IdentityStore store = Investigator.store();
-            PublicIdentity id = Investigator.publicInfo();
+            Environment env = Exhibit.environment(spec);
+            IdentityStore store = Investigator.store(env);
+            PublicIdentity id = Investigator.publicInfo(env);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -41,12 +41,13 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CaseWorkspace ws = CaseCommand.open(caseDir);
-        PublicIdentity me = Investigator.publicInfo();
+        Environment env = Exhibit.environment(spec);
+        PublicIdentity me = Investigator.publicInfo(env);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean quiet = Exhibit.quiet(spec);
         int failed = 0;
-        try (TsaOptions.Session tsas = tsaOptions.open(ExhibitHome.resolve())) {
+        try (TsaOptions.Session tsas = tsaOptions.open(env.home())) {
             RecordStamper stamper = new RecordStamper(ws, tsas.timestamper(TrustAnchors.jdkDefaults()), me.actor());
             Ingest ingest = new Ingest(ws, stamper, me.actor(), ArtifactDescriber.installed());
             for (Path file : files) {

@@ -6,30 +6,30 @@ import org.exhibit.integrity.identity.IdentityException;
 import org.exhibit.integrity.identity.IdentityStore;
 import org.exhibit.integrity.identity.PublicIdentity;
 
-/** The investigator's identity for commands: read from {@link ExhibitHome}, errors as one-line usage errors. */
+/** The investigator's identity for commands: read from the {@link Environment}'s home, errors as one-line usage errors. */
 public final class Investigator {
     private Investigator() {
     }
 
-    public static IdentityStore store() {
-        return new IdentityStore(ExhibitHome.resolve());
+    public static IdentityStore store(Environment env) {
+        return new IdentityStore(env.home());
     }
 
     /** Name and fingerprint, no passphrase needed (for commands that log but do not sign). */
-    public static PublicIdentity publicInfo() {
+    public static PublicIdentity publicInfo(Environment env) {
         try {
-            return store().publicInfo();
+            return store(env).publicInfo();
         } catch (IdentityException e) {
             throw new UsageException(e.getMessage(), e);
         }
     }
 
     /** The key, unlocked with the passphrase (for commands that sign). */
-    public static Identity unlock() {
-        IdentityStore store = store();
+    public static Identity unlock(Environment env) {
+        IdentityStore store = store(env);
         try {
             store.publicInfo();
-            char[] passphrase = Passphrase.read("the identity in " + store.home(), false);
+            char[] passphrase = env.passphrase("the identity in " + store.home(), false);
             try {
                 return store.load(passphrase);
             } finally {

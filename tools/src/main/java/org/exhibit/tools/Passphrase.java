@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * The identity's passphrase: {@code $EXHIBIT_PASSPHRASE}, else asked on the console. The system property
- * {@code exhibit.passphrase} wins over both, for tests and embedding only (other users may see properties).
+ * {@code exhibit.passphrase} wins over both, for embedding only (other users may see properties). Commands ask
+ * their {@link Environment}, which reads it here unless it was given one.
  */
 public final class Passphrase {
     public static final String PROPERTY = "exhibit.passphrase";
@@ -18,7 +19,7 @@ public final class Passphrase {
      * @param purpose what it is for, shown in the prompt ("the new identity")
      * @param confirm ask twice on the console (for a new passphrase)
      */
-    public static char[] read(String purpose, boolean confirm) {
+    static char[] read(String purpose, boolean confirm) {
         String given = System.getProperty(PROPERTY);
         if (given == null || given.isEmpty()) {
             given = System.getenv(ENV);

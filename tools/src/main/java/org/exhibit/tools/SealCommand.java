@@ -2,7 +2,13 @@ package org.exhibit.tools;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.exhibit.integrity.bundle.BundleSealer;
 import org.exhibit.integrity.bundle.SealException;
@@ -11,6 +17,7 @@ import org.exhibit.integrity.identity.Identity;
 import org.exhibit.integrity.timestamp.TrustAnchors;
 import org.exhibit.integrity.workspace.CaseWorkspace;
 import org.exhibit.report.CaseReport;
+import org.exhibit.report.Sealing;
 import org.exhibit.report.depiction.ImageMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,15 +46,24 @@ public final class SealCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CaseWorkspace ws = CaseCommand.open(caseDir);
-        Identity me = Investigator.unlock();
+        Environment env = Exhibit.environment(spec);
+        Identity me = Investigator.unlock(env);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (CaseReport report = CaseReport.open(ws.root())) {
-            report.writeTo(ws.reportDir(), ImageMode.BLURRED);
+        // the report sealed into the bundle states its seal time and name, so both are fixed before it is written
+        Instant sealedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Path target = BundleSealer.target(output, ws.id(), sealedAt);
+        List<Path> report;
+        try (CaseReport r = CaseReport.open(ws.root())) {
+            report = r.writeTo(ws.reportDir(), ImageMode.BLURRED,
+                    new Sealing(sealedAt, target.getFileName().toString()));
         }
-        try (TsaOptions.Session tsas = tsaOptions.open(ExhibitHome.resolve())) {
-            BundleSealer sealer = new BundleSealer(me, tsas.timestamper(TrustAnchors.jdkDefaults()), Version.current());
-            SealedBundle b = sealer.seal(ws, output);
+        boolean sealed = false;
+        try (TsaOptions.Session tsas = tsaOptions.open(env.home())) {
+            BundleSealer sealer = new BundleSealer(me, tsas.timestamper(TrustAnchors.jdkDefaults()), Version.current(),
+                    Clock.fixed(sealedAt, ZoneOffset.UTC));
+            SealedBundle b = sealer.seal(ws, target);
+            sealed = true;
             out.println(b.file());
             out.println("  SHA-256  " + b.sha256());
             out.println("  " + b.size() + " bytes, " + b.manifest().captures().size() + " captures, "
@@ -61,6 +77,13 @@ public final class SealCommand implements Callable<Integer> {
         } catch (SealException e) {
             err.println("exhibit: cannot seal " + ws.id() + ": " + e.getMessage());
             return ExitCode.FAILED;
+        } finally {
+            if (!sealed) {
+                // it states a seal that did not happen
+                for (Path p : report) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 }

@@ -37,9 +37,10 @@ public final class StampCommand implements Callable<Integer> {
             out.println("no pending timestamps in " + ws.root());
             return ExitCode.OK;
         }
-        PublicIdentity me = Investigator.publicInfo();
+        Environment env = Exhibit.environment(spec);
+        PublicIdentity me = Investigator.publicInfo(env);
         int still = 0;
-        try (TsaOptions.Session tsas = tsaOptions.open(ExhibitHome.resolve())) {
+        try (TsaOptions.Session tsas = tsaOptions.open(env.home())) {
             RecordStamper stamper = new RecordStamper(ws, tsas.timestamper(TrustAnchors.jdkDefaults()), me.actor());
             List<StampOutcome> outcomes = stamper.stampPending();
             for (StampOutcome o : outcomes) {

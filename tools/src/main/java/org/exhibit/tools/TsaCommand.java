@@ -47,7 +47,7 @@ public final class TsaCommand implements Runnable {
             if (port < 0 || port > 65535) {
                 throw new UsageException("--port: expected 0 to 65535, got " + port);
             }
-            LocalTsa tsa = LocalTsa.open(dir != null ? dir : ExhibitHome.resolve().resolve("tsa"));
+            LocalTsa tsa = LocalTsa.open(dir != null ? dir : Exhibit.environment(spec).home().resolve("tsa"));
             TsaServer server;
             try {
                 server = TsaServer.start(tsa, port);

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * <pre>{@code
  * @Mixin TsaOptions tsaOptions;
  * ...
- * try (TsaOptions.Session tsas = tsaOptions.open()) {
+ * try (TsaOptions.Session tsas = tsaOptions.open(Exhibit.environment(spec).home())) {
  *     Timestamper timestamper = tsas.timestamper(TrustAnchors.jdkDefaults());
  *     ...
  * }   // stops the in-process TSA, if "local" started one
@@ -32,11 +32,6 @@ public final class TsaOptions {
                     + "Exhibit's own TSA run in-process (keys under $EXHIBIT_HOME/tsa). "
                     + "Default: the configured public TSAs.")
     List<String> specs = new ArrayList<>();
-
-    /** The TSAs asked for, with "local" started in-process from {@code $EXHIBIT_HOME/tsa}. */
-    public Session open() throws IOException {
-        return open(ExhibitHome.resolve());
-    }
 
     /** The TSAs asked for, with "local" started in-process from {@code exhibitHome/tsa}. */
     public Session open(Path exhibitHome) throws IOException {

@@ -44,6 +44,11 @@ class FormatDocDriftTest {
     static List<String> checkOrder;
     static List<String> verifyCommands;
     static String bundleName;
+    /** What the demo must never use: its steps are given the demo's own home and passphrase. */
+    static Path sentinelHome;
+    static final String SENTINEL_PASSPHRASE = "sentinel-passphrase-never-used";
+    static List<String> demoPropertyWrites;
+    static List<String> demoPropertiesAfter;
 
     /** One JSON record (or a bag-info file) of the bundle: what it is, where it is, and its paths' values. */
     record Instance(Set<String> kinds, String where, Map<String, List<JsonNode>> paths) {
@@ -54,8 +59,7 @@ class FormatDocDriftTest {
         Path samples = CaptureCommandTest.samples();
         doc = FormatDoc.read(samples.resolveSibling("docs").resolve("FORMAT.md"));
         Path demoDir = tmp.resolve("demo");
-        Cli demo = Cli.run(tmp.resolve("home"), null, "demo", "--dir", demoDir.toString(), "--samples",
-                samples.toString());
+        Cli demo = demoWatchingProperties(demoDir, samples);
         assertThat(demo.exit()).as(demo.out() + demo.err()).isZero();
         Path bundle;
         try (Stream<Path> files = Files.list(demoDir.resolve("bundles"))) {
@@ -72,6 +76,44 @@ class FormatDocDriftTest {
         assertThat(instances).extracting(i -> i.kinds().iterator().next()).as("the demo bundle's records")
                 .contains("capture.json", "item.json", "custody/manifest.json", FormatDoc.EVENTS, "bag-info.txt",
                         "exhibit verify --json");
+    }
+
+    /**
+     * Runs the demo with {@code exhibit.home} and {@code exhibit.passphrase} set to sentinels that would break any
+     * step reading them, recording every write of them while it runs.
+     */
+    private static Cli demoWatchingProperties(Path demoDir, Path samples) {
+        String home = System.getProperty(ExhibitHome.PROPERTY);
+        String passphrase = System.getProperty(Passphrase.PROPERTY);
+        sentinelHome = tmp.resolve("sentinel-home");
+        System.setProperty(ExhibitHome.PROPERTY, sentinelHome.toString());
+        System.setProperty(Passphrase.PROPERTY, SENTINEL_PASSPHRASE);
+        try (PropertyWrites writes = PropertyWrites.watch(ExhibitHome.PROPERTY, Passphrase.PROPERTY)) {
+            Cli demo = Cli.run(tmp.resolve("home"), null, "demo", "--dir", demoDir.toString(), "--samples",
+                    samples.toString());
+            demoPropertyWrites = writes.writes();
+            demoPropertiesAfter = java.util.Arrays.asList(System.getProperty(ExhibitHome.PROPERTY),
+                    System.getProperty(Passphrase.PROPERTY));
+            return demo;
+        } finally {
+            restore(ExhibitHome.PROPERTY, home);
+            restore(Passphrase.PROPERTY, passphrase);
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
+
+    @Test
+    void theDemoPassesItsHomeAndPassphraseWithoutEverSettingASystemProperty() {
+        assertThat(demoPropertyWrites).as("writes of the properties while the demo ran").isEmpty();
+        assertThat(demoPropertiesAfter).containsExactly(sentinelHome.toString(), SENTINEL_PASSPHRASE);
+        assertThat(sentinelHome).as("no step resolved its home from the property").doesNotExist();
     }
 
     private static void read(Path bundle, JsonNode verification) throws IOException {

@@ -3,13 +3,19 @@ package org.exhibit.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.exhibit.format.custody.CustodyManifest;
 import org.exhibit.format.json.Json;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.layout.CaseLayout;
+import org.exhibit.integrity.bundle.BundleSealer;
+import org.exhibit.report.source.Nodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,5 +187,26 @@ class SealVerifyCommandTest {
                 "-o", bundle.toString());
         assertThat(again.exit()).isEqualTo(ExitCode.FAILED);
         assertThat(again.err()).contains("exists; expected a new file");
+        assertThat(tmp.resolve("cases/2026-017").resolve(CaseLayout.DATA).resolve(CaseLayout.REPORT)
+                .resolve(CaseLayout.REPORT_HTML))
+                .as("no report in the workspace states the seal that failed").doesNotExist();
+    }
+
+    @Test
+    void theReportSealedInTheBundleStatesTheSealTimeOfItsManifestAndTheBundlesName() throws Exception {
+        CustodyManifest manifest;
+        String html;
+        try (ZipFile zip = ZipFile.builder().setPath(bundle).get()) {
+            manifest = Json.MAPPER.readValue(zip.getInputStream(zip.getEntry(BundleLayout.CUSTODY_MANIFEST)),
+                    CustodyManifest.class);
+            html = new String(zip.getInputStream(zip.getEntry(BundleLayout.REPORT_HTML)).readAllBytes(),
+                    StandardCharsets.UTF_8);
+        }
+        assertThat(bundle.getFileName().toString()).isEqualTo(BundleSealer.fileName("2026-017", manifest.sealedAt()));
+        assertThat(html).contains("<tr><th>Sealed (UTC)</th><td>" + Nodes.utc(manifest.sealedAt()) + "</td></tr>")
+                .contains("<tr><th>Bundle</th><td>" + bundle.getFileName() + "</td></tr>")
+                .contains("as part of sealing: written into the case, then sealed with it into " + bundle.getFileName())
+                .contains("VERIFY.txt inside " + bundle.getFileName() + " spells out every command")
+                .doesNotContain("not sealed", "&lt;seal time&gt;");
     }
 }

@@ -80,7 +80,7 @@ public final class Browser {
         } catch (WebDriverException e) {
             service.stop();
             if (fresh) {
-                BrowserSession.deleteTree(userDataDir);
+                BrowserSession.deleteProfile(userDataDir);
             }
             throw new BrowserUnavailableException("Chromium " + options.chromium() + " did not start through "
                     + options.chromedriver() + " (are they the same version? " + BrowserUnavailableException.INSTALL_HINT

@@ -1,11 +1,7 @@
 package org.exhibit.capture.browser;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +17,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.HasCapabilities;
 import org.openqa.selenium.remote.service.DriverService;
 import org.exhibit.format.record.ConsoleMessage;
+import org.exhibit.integrity.files.FileTree;
 
 /**
  * One running browser, or one browser context of a pooled browser. Closing a browser of its own quits it
@@ -137,7 +134,7 @@ public final class BrowserSession implements AutoCloseable {
         }
         endLeftoverBrowsers();
         if (freshProfile) {
-            deleteTree(userDataDir);
+            deleteProfile(userDataDir);
         }
     }
 
@@ -153,29 +150,13 @@ public final class BrowserSession implements AutoCloseable {
                 .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false));
     }
 
-    static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
+    /** Deletes a fresh profile; one left in the temp dir is harmless, so a failure is ignored. */
+    static void deleteProfile(Path userDataDir) {
+        if (userDataDir == null) {
             return;
         }
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            FileTree.delete(userDataDir);
         } catch (IOException ignored) {
             // a profile left in the temp dir is harmless; the capture itself is unaffected
         }

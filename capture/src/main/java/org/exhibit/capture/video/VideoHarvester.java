@@ -26,6 +26,7 @@ import org.exhibit.metadata.vpdq.Ffmpeg;
 import org.exhibit.metadata.vpdq.VideoStream;
 import org.exhibit.metadata.vpdq.VpdqHashFile;
 import org.exhibit.metadata.vpdq.VpdqHasher;
+import org.exhibit.integrity.files.FileTree;
 
 /**
  * Keeps each video candidate as one playable file in {@code videos/}: the best rendition, every segment fetched
@@ -109,10 +110,10 @@ public final class VideoHarvester {
                 break;
             } finally {
                 warnings.addAll(a.warnings);
-                FileTrees.delete(a.dir);
+                deleteQuietly(a.dir);
             }
         }
-        FileTrees.delete(work);
+        deleteQuietly(work);
         return new Result(kept, warnings);
     }
 
@@ -328,6 +329,15 @@ public final class VideoHarvester {
         String path = a.candidate.url().replaceAll("[?#].*$", "").toLowerCase(java.util.Locale.ROOT);
         String ext = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : "";
         return ext.matches("mp4|m4v|mov|webm|mkv|ogv|3gp") ? ext : "mp4";
+    }
+
+    /** Scratch under .video-work: removing it is tidiness, never evidence. */
+    private static void deleteQuietly(Path dir) {
+        try {
+            FileTree.delete(dir);
+        } catch (IOException e) {
+            // what is left of it is never listed in a record
+        }
     }
 
     private static String md5(Path file) throws IOException {

@@ -60,7 +60,10 @@ public final class BundleSealer {
         this(investigator, timestamper, exhibitVersion, Clock.systemUTC());
     }
 
-    /** With a given clock for the seal time (reproducible bundles, tests). */
+    /**
+     * With a given clock for the seal time, truncated to seconds: reproducible bundles, tests, or a seal time fixed
+     * beforehand ({@code Clock.fixed}) so a report sealed into the bundle can state it.
+     */
     public BundleSealer(Identity investigator, Timestamper timestamper, String exhibitVersion, Clock clock) {
         this.investigator = investigator;
         this.timestamper = timestamper;
@@ -75,6 +78,14 @@ public final class BundleSealer {
     }
 
     /**
+     * The bundle {@link #seal} writes: {@code output} itself, or the standard {@link #fileName} in it when it is a
+     * directory.
+     */
+    public static Path target(Path output, String caseId, Instant sealedAt) {
+        return Files.isDirectory(output) ? output.resolve(fileName(caseId, sealedAt)) : output;
+    }
+
+    /**
      * Seals the case.
      *
      * @param output a directory (the bundle gets its standard name there) or the bundle file to write; never
@@ -84,7 +95,7 @@ public final class BundleSealer {
      */
     public SealedBundle seal(CaseWorkspace ws, Path output) throws IOException, SealException {
         Instant sealedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Path target = Files.isDirectory(output) ? output.resolve(fileName(ws.id(), sealedAt)) : output;
+        Path target = target(output, ws.id(), sealedAt);
         if (Files.exists(target)) {
             throw new SealException(target + ": exists; expected a new file (a bundle is never overwritten)");
         }

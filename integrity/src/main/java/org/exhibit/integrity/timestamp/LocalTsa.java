@@ -19,9 +19,8 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import org.exhibit.integrity.files.FileTree;
 
 /**
  * Exhibit's own time-stamping key: a self-signed root and a TSA certificate it issued (critical
@@ -127,7 +126,7 @@ public final class LocalTsa {
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot create the local TSA in " + directory + ": " + e.getMessage(), e);
         } finally {
-            deleteTree(tmp);
+            FileTree.delete(tmp);
         }
     }
 
@@ -139,17 +138,6 @@ public final class LocalTsa {
             // not a POSIX file system: the folder's own permissions protect it
         }
         return file;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     /** The self-signed root: what {@code --trust} and {@code openssl ts -verify -CAfile} take. */

@@ -21,6 +21,7 @@ import java.util.Map;
 import org.exhibit.format.record.Actor;
 import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.integrity.files.FileTree;
 import org.exhibit.format.json.Json;
 import org.exhibit.format.record.Artifact;
 import org.exhibit.format.record.ItemRecord;
@@ -86,7 +87,7 @@ public final class Ingest {
             size = Files.size(copy);
             Files.setLastModifiedTime(copy, Files.getLastModifiedTime(input));
         } catch (IOException e) {
-            deleteTree(folder);
+            FileTree.delete(folder);
             return new ItemOutcome(input, null, null, null, input + ": " + oneLine(e));
         }
         if (size == 0) {
@@ -200,13 +201,5 @@ public final class Ingest {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
