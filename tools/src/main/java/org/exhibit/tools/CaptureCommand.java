@@ -27,6 +27,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import org.exhibit.format.layout.CaseLayout;
+import org.exhibit.capture.video.VideoOptions;
 
 /** {@code exhibit capture --case DIR URL...}: each URL opened in Chromium through the recording proxy, kept whole. */
 @Command(name = "capture", mixinStandardHelpOptions = true,
@@ -66,6 +67,23 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--note", paramLabel = "KEY=VALUE",
             description = "A note kept in each capture record, e.g. --note platform=Chirpbook --note username=riley_sample.")
     Map<String, String> notes = new LinkedHashMap<>();
+
+    @Option(names = "--max-media-bytes", paramLabel = "BYTES", defaultValue = "2000000000",
+            description = "Media fetched to keep a capture's videos, all together; a video cut by it is kept as far as "
+                    + "it got and the capture is partial (default: ${DEFAULT-VALUE}).")
+    long maxMediaBytes;
+
+    @Option(names = "--media-timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "Time spent fetching a capture's videos, all together (default: ${DEFAULT-VALUE}).")
+    int mediaTimeoutSeconds;
+
+    @Option(names = "--live-seconds", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long a live stream (a playlist that never ends) is recorded (default: ${DEFAULT-VALUE}).")
+    int liveSeconds;
+
+    @Option(names = "--no-videos", description = "Do not keep the videos a page plays or links to (they stay in the WARC "
+            + "as far as the page loaded them).")
+    boolean noVideos;
 
     @Mixin
     BatchCapture batch;
@@ -153,8 +171,16 @@ public final class CaptureCommand implements Callable<Integer> {
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
             throw new UsageException("--timeout: expected 1 to 3600 seconds, got " + timeoutSeconds);
         }
+        VideoOptions videos;
+        try {
+            videos = new VideoOptions(maxMediaBytes, Duration.ofSeconds(mediaTimeoutSeconds),
+                    Duration.ofSeconds(liveSeconds), !noVideos);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         return CaptureOptions.defaults().withChromium(browser, driver).withProfile(profile).withViewport(viewport)
-                .withNavigateTimeout(Duration.ofSeconds(timeoutSeconds)).withExhibitVersion(Version.current());
+                .withNavigateTimeout(Duration.ofSeconds(timeoutSeconds)).withExhibitVersion(Version.current())
+                .withVideos(videos);
     }
 
     static String line(CaptureResult r) {
