@@ -112,8 +112,13 @@ final class HlsDownload {
                 m3u8.append("#EXT-X-DISCONTINUITY\n");
             }
             expected = s.sequence() + 1;
-            if (s.key() != null && !s.key().equals(key)) {
-                key = s.key();
+            // an AES-128 key without an IV decrypts with the segment's sequence number as IV: say it explicitly,
+            // so that a segment missed in between (a live window that moved) cannot shift the others' IVs
+            HlsPlaylist.Key k = s.key() != null && "AES-128".equals(s.key().method()) && s.key().iv() == null
+                    ? new HlsPlaylist.Key(s.key().method(), s.key().uri(), String.format("0x%032x", s.sequence()))
+                    : s.key();
+            if (k != null && !k.equals(key)) {
+                key = k;
                 m3u8.append("#EXT-X-KEY:METHOD=").append(key.method());
                 if (key.uri() != null) {
                     m3u8.append(",URI=\"").append(local.get(key.uri())).append('"');
