@@ -78,9 +78,11 @@ final class HlsDownload {
 
     /** Fetches a segment with its key and map; false when a bound stopped it. */
     private boolean part(HlsPlaylist.Segment s, String prefix) throws IOException, InterruptedException {
-        if (s.key() != null && s.key().uri() != null && !"NONE".equals(s.key().method())
-                && !local.containsKey(s.key().uri()) && !get(s.key().uri(), prefix + "key-" + local.size() + ".key")) {
-            return false;
+        for (HlsPlaylist.Key k : new HlsPlaylist.Key[] {s.key(), s.mapKey()}) {
+            if (k != null && k.uri() != null && !"NONE".equals(k.method()) && !local.containsKey(k.uri())
+                    && !get(k.uri(), prefix + "key-" + local.size() + ".key")) {
+                return false;
+            }
         }
         if (s.map() != null && !local.containsKey(s.map()) && !get(s.map(), prefix + "init-" + local.size() + ".mp4")) {
             return false;
@@ -98,6 +100,31 @@ final class HlsDownload {
         return true;
     }
 
+    /**
+     * An AES-128 key without an IV decrypts with the segment's sequence number as IV: say it explicitly, so that a
+     * segment missed in between (a live window that moved) cannot shift the others' IVs.
+     */
+    private static HlsPlaylist.Key explicit(HlsPlaylist.Key k, long sequence) {
+        return k != null && "AES-128".equals(k.method()) && k.iv() == null
+                ? new HlsPlaylist.Key(k.method(), k.uri(), String.format("0x%032x", sequence)) : k;
+    }
+
+    /** Writes a key line when the key in force changes; returns the key in force. */
+    private HlsPlaylist.Key key(StringBuilder m3u8, HlsPlaylist.Key k, HlsPlaylist.Key current) {
+        if (k == null || k.equals(current)) {
+            return current;
+        }
+        m3u8.append("#EXT-X-KEY:METHOD=").append(k.method());
+        if (k.uri() != null && !"NONE".equals(k.method())) {
+            m3u8.append(",URI=\"").append(local.get(k.uri())).append('"');
+        }
+        if (k.iv() != null && !"NONE".equals(k.method())) {
+            m3u8.append(",IV=").append(k.iv());
+        }
+        m3u8.append('\n');
+        return k;
+    }
+
     private Path write(List<HlsPlaylist.Segment> segments, long target, String prefix) throws IOException {
         StringBuilder m3u8 = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:")
                 .append(Math.max(1, target)).append('\n');
@@ -112,26 +139,12 @@ final class HlsDownload {
                 m3u8.append("#EXT-X-DISCONTINUITY\n");
             }
             expected = s.sequence() + 1;
-            // an AES-128 key without an IV decrypts with the segment's sequence number as IV: say it explicitly,
-            // so that a segment missed in between (a live window that moved) cannot shift the others' IVs
-            HlsPlaylist.Key k = s.key() != null && "AES-128".equals(s.key().method()) && s.key().iv() == null
-                    ? new HlsPlaylist.Key(s.key().method(), s.key().uri(), String.format("0x%032x", s.sequence()))
-                    : s.key();
-            if (k != null && !k.equals(key)) {
-                key = k;
-                m3u8.append("#EXT-X-KEY:METHOD=").append(key.method());
-                if (key.uri() != null) {
-                    m3u8.append(",URI=\"").append(local.get(key.uri())).append('"');
-                }
-                if (key.iv() != null) {
-                    m3u8.append(",IV=").append(key.iv());
-                }
-                m3u8.append('\n');
-            }
             if (s.map() != null && !s.map().equals(map)) {
                 map = s.map();
+                key = key(m3u8, explicit(s.mapKey(), s.sequence()), key);
                 m3u8.append("#EXT-X-MAP:URI=\"").append(local.get(map)).append("\"\n");
             }
+            key = key(m3u8, explicit(s.key(), s.sequence()), key);
             m3u8.append("#EXTINF:").append(s.duration()).append(",\n").append(local.get(s.uri())).append('\n');
         }
         m3u8.append("#EXT-X-ENDLIST\n");

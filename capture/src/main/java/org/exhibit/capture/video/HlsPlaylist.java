@@ -28,8 +28,11 @@ final class HlsPlaylist {
     record Key(String method, String uri, String iv) {
     }
 
-    /** One media segment, with the key and initialisation section (EXT-X-MAP) in force for it. */
-    record Segment(long sequence, String uri, double duration, Key key, String map) {
+    /**
+     * One media segment, with the key and initialisation section (EXT-X-MAP) in force for it, and the key that was
+     * in force where that section was declared (RFC 8216: a key applies to the sections declared after it).
+     */
+    record Segment(long sequence, String uri, double duration, Key key, String map, Key mapKey) {
     }
 
     record Master(List<Variant> variants, List<Rendition> renditions) {
@@ -120,6 +123,7 @@ final class HlsPlaylist {
         double duration = 0;
         Key key = new Key("NONE", null, null);
         String map = null;
+        Key mapKey = key;
         for (String raw : text.split("\\r?\\n")) {
             String line = raw.strip();
             if (line.startsWith("#EXT-X-TARGETDURATION:")) {
@@ -137,10 +141,11 @@ final class HlsPlaylist {
             } else if (line.startsWith("#EXT-X-MAP:")) {
                 String uri = attributes(line.substring(line.indexOf(':') + 1)).get("URI");
                 map = uri == null ? null : resolve(base, uri);
+                mapKey = key;
             } else if (line.equals("#EXT-X-ENDLIST")) {
                 ended = true;
             } else if (!line.isEmpty() && !line.startsWith("#")) {
-                segments.add(new Segment(sequence++, resolve(base, line), duration, key, map));
+                segments.add(new Segment(sequence++, resolve(base, line), duration, key, map, mapKey));
                 duration = 0;
             }
         }

@@ -201,14 +201,20 @@ public final class VideoHarvester {
             a.output = out;
             return;
         }
+        VideoStream stream;
         try {
-            ffmpeg.probe(out);
+            stream = ffmpeg.probe(out);
         } catch (IOException e) {
             if (a.candidate.kind().equals(Candidate.LINK)) {
                 a.skip = true; // a link that is not a video: nothing to keep beyond the WARC record
                 return;
             }
             throw e;
+        }
+        if (!(stream.durationSeconds() > 0)) {
+            // no frames: an fMP4 initialisation segment a player loaded (its playlist's rendition is kept whole)
+            a.skip = true;
+            return;
         }
         a.output = out;
     }
@@ -254,7 +260,7 @@ public final class VideoHarvester {
         if (a.segmentsFetched == 0) {
             throw new IOException("no segment could be fetched");
         }
-        Path out = a.dir.resolve("video.mp4");
+        Path out = a.dir.resolve("kept.mp4");
         List<String> cmd = new ArrayList<>(List.of(ffmpeg.ffmpeg().toString(), "-nostdin", "-v", "error", "-y"));
         input(cmd, video);
         if (audio != null) {
