@@ -14,7 +14,7 @@ import org.exhibit.format.record.CaptureRecord;
 import org.exhibit.format.record.CertificateSummary;
 import org.exhibit.format.record.OriginInfo;
 
-/** One capture: what was asked for and what came back, its screenshot, TLS and hosts, and its files. */
+/** One capture: what was asked for and what came back, its screenshot, its videos, TLS and hosts, and its files. */
 final class CaptureSection {
     private CaptureSection() {
     }
@@ -51,6 +51,7 @@ final class CaptureSection {
                 }
             }
         }
+        VideoSection.write(out, e, r, depictions);
         tls(out, r.tls());
         ArtifactTables.write(out, r.artifacts());
     }

@@ -36,15 +36,18 @@ final class TakedownContent {
                         + " — " + targets.size() + " URL(s) on " + host)));
         out.paragraph("I ask you to remove, promptly, the material at the " + targets.size() + " address(es) below on "
                 + host + ", and to prevent it from being uploaded again. Each was captured as evidence (case "
-                + info.id() + "); the SHA-256 value identifies the exact content, and the PDQ value is a perceptual "
-                + "hash that matches copies even after resizing or re-encoding.");
-        try (ReportSink.Table t = out.table(Column.text("Address and capture", 3f), Column.mono("SHA-256 and PDQ", 4.3f))) {
+                + info.id() + "); the SHA-256 value identifies the exact content, the MD5 value identifies a video "
+                + "file as hash-matching services take it, and the PDQ value is a perceptual hash that matches copies "
+                + "of an image even after resizing or re-encoding.");
+        try (ReportSink.Table t = out.table(Column.text("Address and capture", 3f), Column.mono("Hashes", 4.3f))) {
             int n = 0;
             for (TakedownTarget target : targets) {
                 t.row(++n + ". " + target.url() + "\n" + ("page".equals(target.kind()) ? "page (hash of its screenshot)"
                                 : target.kind()) + "\ncaptured " + Nodes.utc(target.captured()) + "\nTSA time "
                                 + target.tsaTime(),
-                        "SHA-256:\n" + orNone(target.sha256()) + "\nPDQ:\n" + orNone(target.pdq()));
+                        "SHA-256:\n" + orNone(target.sha256())
+                                + (target.md5().isEmpty() ? "" : "\nMD5:\n" + target.md5())
+                                + (target.kind().startsWith("video/") ? "" : "\nPDQ:\n" + orNone(target.pdq())));
             }
         }
         if (nci) {

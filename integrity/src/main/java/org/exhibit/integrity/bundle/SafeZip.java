@@ -187,6 +187,19 @@ public final class SafeZip implements Closeable {
         return new GuardedEntryStream(zip.getInputStream(e), entry, limits, inflated);
     }
 
+    /**
+     * Where a STORED entry's bytes (the file's bytes unchanged) begin in the archive file, for a reader that must
+     * seek in them, such as ffmpeg reading a video in place; -1 for a DEFLATED entry. The offset is the one the
+     * local header gives, which {@link #open} checked against the central directory.
+     */
+    public long storedOffset(Entry entry) {
+        ZipArchiveEntry e = zip.getEntry(entry.name());
+        if (e == null || entries.get(entry.name()) != entry) {
+            throw new IllegalArgumentException("expected an entry of this archive, got " + entry.quoted());
+        }
+        return entry.stored() ? e.getDataOffset() : -1;
+    }
+
     /** Reads a small entry whole; refuses one larger than {@code maxBytes}. */
     public byte[] readAll(Entry entry, int maxBytes) throws IOException {
         if (entry.size() > maxBytes) {

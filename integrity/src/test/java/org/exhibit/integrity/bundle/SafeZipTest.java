@@ -40,6 +40,35 @@ class SafeZipTest {
     }
 
     @Test
+    void aStoredEntrysBytesLieUnchangedAtItsOffsetAndADeflatedOneHasNone() throws IOException {
+        Path zip = tmp.resolve("mixed.zip");
+        byte[] video = new byte[5000];
+        new java.util.Random(7).nextBytes(video);
+        try (org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream out =
+                     new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(zip)) {
+            out.putArchiveEntry(new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("notes.txt"));
+            out.write("deflated text ".repeat(50).getBytes());
+            out.closeArchiveEntry();
+            org.apache.commons.compress.archivers.zip.ZipArchiveEntry stored =
+                    new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("videos/clip.mp4");
+            stored.setMethod(java.util.zip.ZipEntry.STORED);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(video);
+            stored.setCrc(crc.getValue());
+            stored.setSize(video.length);
+            out.putArchiveEntry(stored);
+            out.write(video);
+            out.closeArchiveEntry();
+        }
+        byte[] all = Files.readAllBytes(zip);
+        try (SafeZip z = open(zip)) {
+            long at = z.storedOffset(z.entry("videos/clip.mp4"));
+            assertThat(java.util.Arrays.copyOfRange(all, (int) at, (int) at + video.length)).isEqualTo(video);
+            assertThat(z.storedOffset(z.entry("notes.txt"))).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void refusesParentPathsWithoutWritingAnything() throws IOException {
         Path zip = HostileZips.zip(tmp.resolve("dotdot.zip"), Map.of("data/../../evil.txt", "x"));
         Path into = Files.createDirectory(tmp.resolve("into"));

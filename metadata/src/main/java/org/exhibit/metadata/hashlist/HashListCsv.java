@@ -7,33 +7,34 @@ import java.util.List;
 
 /** The CSV form of a hash list (RFC 4180: comma-separated, quoted where needed, one header line). */
 final class HashListCsv {
-    static final String HEADER = "pdq,quality,md5,sha256,media_type,source,path,url";
+    static final String HEADER = "pdq,quality,md5,sha256,media_type,source,path,url,vpdq";
 
     private HashListCsv() {
     }
 
-    static void write(HashList list, Writer out) throws IOException {
+    static void write(List<HashRow> rows, Writer out) throws IOException {
         out.write(HEADER + "\r\n");
-        for (HashEntry e : list.entries()) {
+        for (HashRow e : rows) {
             out.write(String.join(",", field(e.pdq()), field(e.quality() == null ? null : e.quality().toString()),
                     field(e.md5()), field(e.sha256()), field(e.mediaType()), field(e.source()), field(e.path()),
-                    field(e.url())));
+                    field(e.url()), field(e.vpdq())));
             out.write("\r\n");
         }
         out.flush();
     }
 
-    static HashList parse(String text, String name) throws IOException {
+    /** The rows of {@code text}, each with its line number (the header is line 1). */
+    static List<Numbered> parse(String text, String name) throws IOException {
         List<List<String>> rows = rows(text);
         if (rows.isEmpty()) {
-            return new HashList(List.of());
+            return List.of();
         }
         List<String> header = rows.get(0);
         int pdq = header.indexOf("pdq");
-        if (pdq < 0 && header.stream().noneMatch(h -> h.equals("md5") || h.equals("sha256"))) {
-            throw new IOException("expected a CSV header naming pdq, md5 or sha256 in " + name + ", got " + header);
+        if (pdq < 0 && header.stream().noneMatch(h -> h.equals("md5") || h.equals("sha256") || h.equals("vpdq"))) {
+            throw new IOException("expected a CSV header naming pdq, md5, sha256 or vpdq in " + name + ", got " + header);
         }
-        List<HashEntry> out = new ArrayList<>();
+        List<Numbered> out = new ArrayList<>();
         for (int r = 1; r < rows.size(); r++) {
             List<String> row = rows.get(r);
             if (row.size() == 1 && row.get(0).isBlank()) {
@@ -41,16 +42,19 @@ final class HashListCsv {
             }
             String q = get(row, header, "quality");
             try {
-                HashEntry e = new HashEntry(get(row, header, "pdq"), q == null ? null : Integer.valueOf(q),
+                out.add(new Numbered(r + 1, new HashRow(get(row, header, "pdq"), q == null ? null : Integer.valueOf(q),
                         get(row, header, "md5"), get(row, header, "sha256"), get(row, header, "media_type"),
-                        get(row, header, "source"), get(row, header, "path"), get(row, header, "url"));
-                e.pdqHash(); // validates the hex
-                out.add(e);
+                        get(row, header, "source"), get(row, header, "path"), get(row, header, "url"),
+                        get(row, header, "vpdq"))));
             } catch (IllegalArgumentException ex) {
                 throw new IOException(name + " line " + (r + 1) + ": " + ex.getMessage(), ex);
             }
         }
-        return new HashList(out);
+        return out;
+    }
+
+    /** A row and the line it starts on. */
+    record Numbered(int line, HashRow row) {
     }
 
     private static String get(List<String> row, List<String> header, String column) {

@@ -30,6 +30,11 @@ public record VpdqMatch(double queryShare, double targetShare, boolean match, in
     public record FrameMatch(VpdqFrame query, VpdqFrame target, int distance) {
     }
 
+    /** Where the match is: the matching frames in runs, each with its times in the query and in the target. */
+    public List<VpdqSpan> spans() {
+        return VpdqSpan.of(frames);
+    }
+
     @Override
     public String toString() {
         return String.format(java.util.Locale.ROOT, "%s: %.1f%% of %d query frames, %.1f%% of %d target frames",

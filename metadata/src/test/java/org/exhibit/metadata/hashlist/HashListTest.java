@@ -14,6 +14,8 @@ import org.exhibit.format.json.Json;
 import org.exhibit.format.record.Artifact;
 import org.exhibit.metadata.ArtifactInspector;
 import org.exhibit.metadata.TestData;
+import org.exhibit.metadata.vpdq.VpdqHash;
+import org.exhibit.metadata.vpdq.VpdqHashFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +103,40 @@ class HashListTest {
             assertThat(h.distance()).isZero();
         });
         assertThatThrownBy(() -> new HashMatcher(300)).hasMessage("expected a threshold of 0-256 bits, got 300");
+    }
+
+    @Test
+    void aListWithVideosKeepsEachVpdqInTheReferenceFormInAFolderBesideItAndReadsItBack() throws IOException {
+        VpdqHash clip = VpdqHashFile.read(TestData.resource("vpdq/pattern-hd-no-bar.txt"));
+        HashEntry video = new HashEntry(null, null, "a".repeat(32), "b".repeat(64), "video/mp4", "/home/me/clip.mp4",
+                "clip.mp4", null, clip);
+        HashList list = new HashList(List.of(HashList.fromCase(caseDir).entries().get(0), video));
+        for (HashList.Format format : HashList.Format.values()) {
+            Path file = caseDir.resolve("out/mine." + format.name().toLowerCase());
+            Files.createDirectories(file.getParent());
+            list.write(file, format);
+            Path vpdq = file.resolveSibling(file.getFileName() + ".vpdq/" + "b".repeat(64) + ".txt");
+            assertThat(vpdq).hasContent(Files.readString(TestData.resource("vpdq/pattern-hd-no-bar.txt")));
+            assertThat(Files.readString(file)).contains(file.getFileName() + ".vpdq/" + "b".repeat(64) + ".txt")
+                    .doesNotContain("d3d8981ba52c59e7"); // the frames are in the vPDQ file only
+            assertThat(HashList.read(file)).isEqualTo(list);
+        }
+        StringWriter stdout = new StringWriter();
+        list.writeCsv(stdout);
+        assertThat(stdout.toString().lines().toList().get(2)).endsWith(",clip.mp4,,");
+    }
+
+    @Test
+    void aVpdqFileOutsideTheListsFolderIsRefusedNamingTheLine() throws IOException {
+        Files.writeString(caseDir.resolve("elsewhere.txt"), "0,100," + "0".repeat(64) + ",0.000\n");
+        Path lists = Files.createDirectories(caseDir.resolve("lists"));
+        Path bad = Files.writeString(lists.resolve("bad.csv"), "md5,vpdq\n" + "a".repeat(32) + ",../elsewhere.txt\n");
+        assertThatThrownBy(() -> HashList.read(bad)).hasMessageContaining("line 2")
+                .hasMessageContaining("expected a vPDQ file inside the list's folder").hasMessageContaining("../elsewhere.txt");
+        Path malformed = Files.writeString(lists.resolve("m.csv.vpdq.txt"), "0,100,xyz,0.000\n");
+        Path list = Files.writeString(lists.resolve("m.csv"), "md5,vpdq\n" + "a".repeat(32) + "," + malformed.getFileName() + "\n");
+        assertThatThrownBy(() -> HashList.read(list)).hasMessageContaining("line 2")
+                .hasMessageContaining("line 1 of m.csv.vpdq.txt");
     }
 
     @Test

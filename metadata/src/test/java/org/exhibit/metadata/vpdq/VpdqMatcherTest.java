@@ -36,6 +36,28 @@ class VpdqMatcherTest {
     }
 
     @Test
+    void spansSayWhereInBothVideosTheMatchingFramesAre() throws IOException {
+        VpdqHash clip = VpdqHashFile.read(TestData.resource("vpdq/pattern-hd-no-bar.txt"));
+        VpdqHash longer = VpdqHashFile.read(TestData.resource("vpdq/pattern-longer-no-bar.txt"));
+        assertThat(matcher.match(clip, longer).spans()).singleElement().satisfies(s -> {
+            assertThat(s.queryFrom()).isEqualTo(0.0);
+            assertThat(s.queryTo()).isBetween(6.5, 7.0);
+            assertThat(s.targetFrom()).isBetween(0.0, 0.1);
+            assertThat(s.targetTo()).isBetween(s.queryTo() - 0.1, s.queryTo() + 0.1);
+        });
+
+        PdqHash[] t = new PdqHash[8];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = hash(10 + i);
+        }
+        // seconds 0-2 of the query are seconds 4-6 of the target, 3-6 something else, 7-8 the target's 0-1
+        VpdqHash query = video(t[4], t[5], t[6], hash(30), hash(31), hash(32), hash(33), t[0], t[1]);
+        assertThat(matcher.match(query, video(t)).spans()).containsExactly(new VpdqSpan(0, 2, 4, 6, 3),
+                new VpdqSpan(7, 8, 0, 1, 2));
+        assertThat(matcher.match(video(hash(40)), video(t)).spans()).isEmpty();
+    }
+
+    @Test
     void differentSampleVideosDoNotMatch() throws IOException {
         VpdqHash pattern = VpdqHashFile.read(TestData.resource("vpdq/pattern-longer-no-bar.txt"));
         VpdqHash door = VpdqHashFile.read(TestData.resource("vpdq/doorknob-hd-no-bar.txt"));

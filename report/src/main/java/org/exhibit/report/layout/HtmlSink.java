@@ -15,6 +15,8 @@ public final class HtmlSink implements ReportSink {
     static final String CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
     /** Longer side, in CSS pixels, at which a blurred depiction is shown. */
     private static final int BLURRED_DISPLAY = 320;
+    /** Longer side, in CSS pixels, of each frame of a strip: blurred ones enlarged to it, shown ones at most it. */
+    private static final int STRIP_DISPLAY = 150;
 
     private final Writer out;
 
@@ -96,6 +98,29 @@ public final class HtmlSink implements ReportSink {
                 + "\" alt=\"" + escape(d.label()) + "\" src=\"data:" + d.mediaType() + ";base64,");
         out.write(Base64.getEncoder().encodeToString(d.encoded()));
         out.write("\"><figcaption>" + escape(d.label()) + "</figcaption></figure>\n");
+    }
+
+    @Override
+    public void strip(List<Depiction> frames, List<String> captions) throws IOException {
+        if (frames.isEmpty()) {
+            return;
+        }
+        out.write("<figure class=\"strip\">");
+        for (int i = 0; i < frames.size(); i++) {
+            Depiction d = frames.get(i);
+            String cls = d.blurred() ? "blurred" : "shown";
+            double scale = STRIP_DISPLAY / (double) Math.max(d.width(), d.height());
+            if (!d.blurred()) {
+                scale = Math.min(1.0, scale);
+            }
+            String caption = i < captions.size() ? captions.get(i) : "";
+            out.write("<span class=\"frame\"><img class=\"" + cls + "\" width=\"" + Math.round(d.width() * scale)
+                    + "\" height=\"" + Math.round(d.height() * scale) + "\" alt=\"" + escape(caption + ": " + d.label())
+                    + "\" src=\"data:" + d.mediaType() + ";base64,");
+            out.write(Base64.getEncoder().encodeToString(d.encoded()));
+            out.write("\"><br>" + escape(caption) + "</span>");
+        }
+        out.write("<figcaption>" + escape(frames.get(0).label()) + "</figcaption></figure>\n");
     }
 
     @Override

@@ -21,6 +21,8 @@ final class HtmlStyle {
             figure { margin: .6em 0 1em; }
             img.blurred { image-rendering: pixelated; image-rendering: crisp-edges; border: 1px solid #999; }
             img.shown { max-width: 100%; height: auto; border: 1px solid #999; }
+            figure.strip .frame { display: inline-block; margin: 0 .5em .3em 0; text-align: center; font-size: 8pt;
+                                  vertical-align: top; }
             figcaption { font-weight: bold; color: #933; font-size: 9pt; margin-top: .3em; }
             .page-break { break-after: page; }
             @media print { body { max-width: none; margin: 0; padding: 0; font-size: 9pt; }

@@ -135,6 +135,12 @@ final class PdfPages {
         cs.setStrokingColor(0f, 0f, 0f);
     }
 
+    /** Draws an image with its top at the cursor and its left edge {@code dx} from the margin; the cursor stays. */
+    void imageAt(PDImageXObject image, float dx, float w, float h) throws IOException {
+        started();
+        cs.drawImage(image, LEFT + dx, y - h, w, h);
+    }
+
     void image(PDImageXObject image, float w, float h) throws IOException {
         keep(h);
         cs.drawImage(image, LEFT, y - h, w, h);

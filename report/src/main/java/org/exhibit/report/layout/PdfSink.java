@@ -27,6 +27,9 @@ public final class PdfSink implements ReportSink {
     private static final float MONO = 7.6f;
     /** Longer side, in points, at which a blurred depiction is drawn. */
     private static final float BLURRED_DISPLAY = 220f;
+    /** Gap, in points, between the frames of a strip; and the tallest a frame is drawn. */
+    private static final float STRIP_GAP = 6f;
+    private static final float STRIP_HEIGHT = 90f;
 
     private final Path target;
     private final PDDocument doc;
@@ -142,6 +145,42 @@ public final class PdfSink implements ReportSink {
         pages.keep(h + 20f);
         pages.image(image, w, h);
         for (String line : wrap(fonts.bold, SMALL, d.label(), pages.width())) {
+            pages.line(fonts.bold, SMALL, PdfPages.LEFT, line, SMALL * 1.4f, 0.6f, 0.15f, 0.15f);
+        }
+        pages.space(8f);
+    }
+
+    @Override
+    public void strip(List<Depiction> frames, List<String> captions) throws IOException {
+        if (frames.isEmpty()) {
+            return;
+        }
+        float cell = (pages.width() - STRIP_GAP * (frames.size() - 1)) / frames.size();
+        List<PDImageXObject> images = new ArrayList<>();
+        float tallest = 0;
+        float[] w = new float[frames.size()];
+        float[] h = new float[frames.size()];
+        for (int i = 0; i < frames.size(); i++) {
+            Depiction d = frames.get(i);
+            images.add(d.blurred() ? LosslessFactory.createFromImage(doc, d.image())
+                    : JPEGFactory.createFromImage(doc, d.image(), 0.85f));
+            float scale = Math.min(cell / d.width(), STRIP_HEIGHT / d.height());
+            w[i] = d.width() * scale;
+            h[i] = d.height() * scale;
+            tallest = Math.max(tallest, h[i]);
+        }
+        pages.keep(tallest + SMALL * 3f + 8f);
+        for (int i = 0; i < frames.size(); i++) {
+            pages.imageAt(images.get(i), i * (cell + STRIP_GAP), w[i], h[i]);
+        }
+        pages.down(tallest + 3f);
+        float baseline = pages.y() - SMALL;
+        for (int i = 0; i < frames.size() && i < captions.size(); i++) {
+            String caption = fonts.printable(fonts.regular, captions.get(i));
+            pages.text(fonts.regular, SMALL, PdfPages.LEFT + i * (cell + STRIP_GAP), baseline, caption);
+        }
+        pages.down(SMALL * 1.5f);
+        for (String line : wrap(fonts.bold, SMALL, frames.get(0).label(), pages.width())) {
             pages.line(fonts.bold, SMALL, PdfPages.LEFT, line, SMALL * 1.4f, 0.6f, 0.15f, 0.15f);
         }
         pages.space(8f);

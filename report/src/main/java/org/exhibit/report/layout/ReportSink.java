@@ -40,6 +40,12 @@ public interface ReportSink extends Closeable {
     /** An image depiction with its label under it. */
     void image(Depiction depiction) throws IOException;
 
+    /**
+     * Depictions side by side (the frames of a video), each with its caption under it ("at 1.6 s") and, once under
+     * them all, the first depiction's label (they are all blurred or all shown).
+     */
+    void strip(List<Depiction> frames, List<String> captions) throws IOException;
+
     /** Lines kept as they are (commands to type), in a fixed-width font. */
     void preformatted(List<String> lines) throws IOException;
 

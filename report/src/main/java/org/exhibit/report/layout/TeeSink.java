@@ -68,6 +68,12 @@ public final class TeeSink implements ReportSink {
     }
 
     @Override
+    public void strip(List<Depiction> frames, List<String> captions) throws IOException {
+        first.strip(frames, captions);
+        second.strip(frames, captions);
+    }
+
+    @Override
     public void preformatted(List<String> lines) throws IOException {
         first.preformatted(lines);
         second.preformatted(lines);

@@ -85,6 +85,12 @@ public final class TextSink implements ReportSink {
     }
 
     @Override
+    public void strip(List<Depiction> frames, List<String> captions) throws IOException {
+        out.write("[" + frames.size() + " frames, " + String.join(", ", captions) + ": "
+                + (frames.isEmpty() ? "" : frames.get(0).label()) + "]\n\n");
+    }
+
+    @Override
     public void preformatted(List<String> lines) throws IOException {
         for (String line : lines) {
             out.write("    " + line + "\n");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -51,6 +52,13 @@ final class BundleFiles implements CaseFiles {
     @Override
     public byte[] readSmall(String path, int limit) throws IOException {
         return file.readAll(entry(path), limit);
+    }
+
+    @Override
+    public Optional<FileRegion> region(String path) throws IOException {
+        SafeZip.Entry e = entry(path);
+        long at = file.storedOffset(e);
+        return at < 0 ? Optional.empty() : Optional.of(new FileRegion(zip, at, e.size()));
     }
 
     private SafeZip.Entry entry(String path) throws IOException {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The files of one case, addressed by the '/'-separated paths of the bundle layout ({@code case.json},
@@ -35,6 +36,15 @@ public interface CaseFiles extends Closeable {
 
     /** Opens a file for streaming; the caller closes it. */
     InputStream open(String path) throws IOException;
+
+    /**
+     * Where the bytes of {@code path} lie unchanged on this machine, for a tool that must seek in them (ffmpeg
+     * reading a video in place); empty when they do not (an entry compressed inside a bundle: read it with
+     * {@link #open}).
+     */
+    default Optional<FileRegion> region(String path) throws IOException {
+        return Optional.empty();
+    }
 
     /** Names (not paths) of the folders directly under {@code dir}, sorted. */
     List<String> folders(String dir) throws IOException;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -39,6 +40,15 @@ final class WorkspaceFiles implements CaseFiles {
             throw new IOException("expected a file at " + file + ", got none (or a link)");
         }
         return Files.newInputStream(file);
+    }
+
+    @Override
+    public Optional<FileRegion> region(String path) throws IOException {
+        Path file = resolve(path);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("expected a file at " + file + ", got none (or a link)");
+        }
+        return Optional.of(new FileRegion(file, 0, Files.size(file)));
     }
 
     @Override
