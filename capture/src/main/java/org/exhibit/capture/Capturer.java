@@ -113,6 +113,7 @@ public final class Capturer implements AutoCloseable {
                     WarcPackaging.page(pageUrl, startedAt, s.page == null ? null : s.page.title(),
                             s.page == null ? null : s.page.text()),
                     software(), warnings);
+            dropKeptVideos(scratch, resources, s.videos);
             List<Artifact> files = new ArrayList<>(artifacts.inspect(scratch, resources));
             if (s.videos != null) {
                 s.videos.videos().forEach(v -> files.addAll(v.artifacts()));
@@ -231,6 +232,26 @@ public final class Capturer implements AutoCloseable {
                         .map(Exchange::id).toList()).harvest(candidates, pageUrl);
         missing.addAll(r.warnings());
         return new VideoHarvester.Result(r.videos(), missing);
+    }
+
+    /**
+     * A video Exhibit kept whole is in {@code videos/} already: the same bytes extracted again from the WARC (the
+     * kept fetch, or the page's own) are not listed a second time under {@code resources/}.
+     */
+    private static void dropKeptVideos(Path folder, Map<String, Resource> resources, VideoHarvester.Result videos)
+            throws IOException {
+        if (videos == null || videos.videos().isEmpty()) {
+            return;
+        }
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        videos.videos().forEach(v -> v.artifacts().forEach(a -> kept.add(a.sha256())));
+        for (var it = resources.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (kept.contains(e.getValue().sha256())) {
+                Files.deleteIfExists(folder.resolve(CaptureFolder.RESOURCES).resolve(e.getKey()));
+                it.remove();
+            }
+        }
     }
 
     private static void strings(Object list, List<String> out) {

@@ -186,6 +186,9 @@ class VideoCaptureTest {
             assertThat(a.md5()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
                     .digest(Files.readAllBytes(kept))));
             assertThat(VpdqHashFile.read(r.folder().resolve(v.vpdq())).frames()).isNotEmpty();
+            // kept once: not again among the resources extracted from the WARC
+            assertThat(r.record().artifacts()).filteredOn(x -> x.role().equals("resource"))
+                    .noneMatch(x -> x.sha256().equals(a.sha256()));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
