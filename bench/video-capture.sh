@@ -11,7 +11,7 @@ RUNS=${1:-3}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=$ROOT/bench/out/video-capture
 rm -rf "$OUT" && mkdir -p "$OUT/site"
-sh "$ROOT/capture/src/test/resources/videosite/make-clips.sh" "$OUT/site" >/dev/null
+bash "$ROOT/capture/src/test/resources/videosite/make-clips.sh" "$OUT/site" >/dev/null
 cp "$ROOT/capture/src/test/resources/videosite/lib/hls.min.js" "$OUT/site/"
 cat > "$OUT/site/tube.html" <<'HTML'
 <!doctype html><html><head><title>clip 4411</title><script src="/hls.min.js"></script></head><body>
