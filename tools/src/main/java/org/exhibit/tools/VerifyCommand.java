@@ -21,10 +21,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code exhibit verify BUNDLE.zip [--trust PEM]... [--json] [--strict]}: every check of docs/FORMAT.md, one line each. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Check a bundle: safe ZIP, BagIt, records, manifest, signature, timestamps, custody log, "
-                + "nothing unlisted. Reads the ZIP in place and changes nothing.",
-        footer = {"", "Exit codes: 0 verified; 1 the evidence failed a check; 2 could not run (bad arguments, "
-                + "unreadable or unsafe file)."})
+        description = "Check a bundle: one reading of the ZIP, BagIt, records, manifest, the signature over every "
+                + "file and who made it, timestamps, custody log, time order, nothing unlisted. Reads the ZIP in "
+                + "place and changes nothing.",
+        footer = {"", "Exit codes: 0 verified; 1 the evidence failed a check (a ZIP that two tools would read "
+                + "differently included); 2 could not run (bad arguments, unreadable or unsafe file)."})
 public final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
