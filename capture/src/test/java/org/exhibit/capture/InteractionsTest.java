@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
@@ -79,6 +80,25 @@ class InteractionsTest {
                 .extracting(Step::message).asString().startsWith("consent: clicked \"Accept all\" at ");
         assertThat(share(r.folder().resolve(PageSteps.SCREENSHOT_BEFORE_ACTIONS), InteractSite.CONSENT_RGB)).isGreaterThan(0.5);
         assertThat(share(r.folder().resolve(PageSteps.SCREENSHOT_VIEWPORT), InteractSite.CONSENT_RGB)).isZero();
+    }
+
+    @Test
+    void consentBannerInsideAShadowRootIsClickedAndItsPathCrossesIntoIt() throws Exception {
+        CaptureRecord rec = kase.capturer(CaptureCase.TIMEOUTS).capture(site.http("/consent-shadow.html").toString(),
+                Map.of()).record();
+        print(rec);
+        assertThat(rec.outcome()).as(rec.warnings().toString()).isEqualTo(CaptureOutcome.COMPLETE);
+        assertThat(rec.steps()).filteredOn(s -> s.name().equals("click")).singleElement().extracting(Step::message)
+                .isEqualTo("consent: clicked \"Allow all\" at div#cmp-root >>> div.banner > button.ok:nth-of-type(2)");
+    }
+
+    @Test
+    void scrollLimitInScreensCutsTheFeedAndTheScrollStepSaysWhere() throws Exception {
+        CaptureRecord rec = kase.capturer(CaptureCase.TIMEOUTS.withScroll(3, Duration.ofSeconds(60)))
+                .capture(site.http("/feed.html").toString(), Map.of()).record();
+        print(rec);
+        assertThat(rec.outcome()).isEqualTo(CaptureOutcome.PARTIAL);
+        assertThat(rec.warnings()).contains("scroll: partial, limit of 3 screens reached; the page goes on");
     }
 
     @Test

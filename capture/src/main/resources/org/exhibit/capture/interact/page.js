@@ -30,13 +30,34 @@ const AGE_WORDS = /^(yes|enter|i am 18|i'm 18|i am over 18|i'm over 18|i am 18 o
 const AGE_TEXT = /\b(18|21)\s*\+|\b(over|at least|older than|of)\s+(18|21)\b|\b(18|21)\s+(years|or older|and over)|\bage\b|\badult|\bmature\b|\bvolljährig|\bâge\b|\bmajeur|\bedad\b/i;
 const LOAD_MORE_WORDS = /^(load more|show more|see more|view more|more posts|more comments|show comments|view comments|load comments|view all comments|show all comments|show more comments|load more comments|view more comments|show replies|view replies|more replies|show more replies|mehr laden|mehr anzeigen|voir plus|afficher plus|cargar más|ver más|mostra altro|carica altri)\b/i;
 const CONTROLS = 'button, a, [role=button], input[type=button], input[type=submit], summary';
-const LOGIN_TEXT = /\b(log ?in|sign ?in|log on)\b[^.\n]{0,30}\b(to|in order to)\s+(see|view|continue|read|watch|access|keep|get|follow|like)\b|\b(you must|you need to|please)\s+(be\s+)?(log(ged)? ?in|sign(ed)? ?in)|\bcreate an account to\s+(see|view|continue|read|watch)/i;
+const LOGIN_TEXT = /\b(log ?in|sign ?in|log on|logged in|signed in)\b[^.\n]{0,30}?\b(to|in order to)\s+(see|view|continue|read|watch|access)\b|\bcreate an account to\s+(see|view|continue|read|watch)\b/i;
 
+// the document and every open shadow root in it (consent platforms such as Usercentrics draw in one)
+function roots() {
+  const out = [document];
+  for (let i = 0; i < out.length; i++) {
+    for (const el of out[i].querySelectorAll('*')) {
+      if (el.shadowRoot) out.push(el.shadowRoot);
+    }
+  }
+  return out;
+}
+function all(selector) {
+  return roots().flatMap(r => [...r.querySelectorAll(selector)]);
+}
+// a link that would take the browser to another page
+function leaves(el) {
+  const href = el.localName === 'a' ? el.getAttribute('href') : null;
+  return href !== null && href !== '' && !/^(#|javascript:)/i.test(href);
+}
+function up(e) {
+  return e.parentElement || (e.parentNode && e.parentNode.host) || null;
+}
 function visible(el) {
   const r = el.getBoundingClientRect();
   if (r.width < 2 || r.height < 2) return false;
   if (r.bottom <= 0 || r.right <= 0 || r.top >= innerHeight || r.left >= innerWidth) return false;
-  for (let a = el; a && a.nodeType === 1; a = a.parentElement) {
+  for (let a = el; a && a.nodeType === 1; a = up(a)) {
     const s = getComputedStyle(a);
     if (s.display === 'none' || s.visibility === 'hidden' || parseFloat(s.opacity) === 0) return false;
   }
@@ -45,13 +66,19 @@ function visible(el) {
 function anywhereVisible(el) {
   const r = el.getBoundingClientRect();
   if (r.width < 2 || r.height < 2) return false;
-  for (let a = el; a && a.nodeType === 1; a = a.parentElement) {
+  for (let a = el; a && a.nodeType === 1; a = up(a)) {
     const s = getComputedStyle(a);
     if (s.display === 'none' || s.visibility === 'hidden' || parseFloat(s.opacity) === 0) return false;
   }
   return true;
 }
+// a CSS selector path from the nearest ancestor with an id; " >>> " crosses into a shadow root
 function path(el) {
+  const root = el.getRootNode();
+  const prefix = root instanceof ShadowRoot ? path(root.host) + ' >>> ' : '';
+  return prefix + localPath(el);
+}
+function localPath(el) {
   const parts = [];
   for (let e = el; e && e.nodeType === 1 && e !== document.documentElement; e = e.parentElement) {
     let p = e.localName;
@@ -81,7 +108,7 @@ function coversViewport(el, share) {
 }
 // the nearest ancestor that looks like a banner, dialog or overlay
 function overlay(el) {
-  for (let a = el; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
+  for (let a = el; a && a !== document.body && a !== document.documentElement; a = up(a)) {
     const s = getComputedStyle(a);
     if (s.position === 'fixed' || s.position === 'sticky' || a.getAttribute('role') === 'dialog'
         || a.getAttribute('role') === 'alertdialog' || a.getAttribute('aria-modal') === 'true'
@@ -96,19 +123,19 @@ function found(reason, el) {
 }
 function consent() {
   for (const sel of CONSENT_SELECTORS) {
-    for (const el of document.querySelectorAll(sel)) {
+    for (const el of all(sel)) {
       if (visible(el)) return found('consent', el);
     }
   }
-  for (const el of document.querySelectorAll(CONTROLS)) {
-    if (!CONSENT_WORDS.test(label(el)) || !visible(el)) continue;
+  for (const el of all(CONTROLS)) {
+    if (!CONSENT_WORDS.test(label(el)) || leaves(el) || !visible(el)) continue;
     const box = overlay(el);
     if (box && !AGE_TEXT.test(box.innerText)) return found('consent', el);
   }
   return null;
 }
 function ageGate() {
-  for (const el of document.querySelectorAll(CONTROLS)) {
+  for (const el of all(CONTROLS)) {
     if (!AGE_WORDS.test(label(el)) || !visible(el)) continue;
     const box = overlay(el);
     if (box && AGE_TEXT.test(box.innerText)) return found('age-gate', el);
@@ -116,9 +143,8 @@ function ageGate() {
   return null;
 }
 function loadMore() {
-  for (const el of document.querySelectorAll(CONTROLS)) {
-    if (el.disabled || el.getAttribute('aria-disabled') === 'true') continue;
-    if (el.localName === 'a' && el.getAttribute('href') && !/^(#|javascript:)/.test(el.getAttribute('href'))) continue;
+  for (const el of all(CONTROLS)) {
+    if (el.disabled || el.getAttribute('aria-disabled') === 'true' || leaves(el)) continue;
     if (LOAD_MORE_WORDS.test(label(el)) && anywhereVisible(el)) return found('load-more', el);
   }
   return null;

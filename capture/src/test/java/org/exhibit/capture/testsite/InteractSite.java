@@ -82,6 +82,13 @@ public final class InteractSite implements AutoCloseable {
                         + "<script>for (const b of document.querySelectorAll('.consent-layer button')) {"
                         + "if (b.textContent === 'Accept all') b.addEventListener('click', () => "
                         + "document.querySelector('.consent-layer').remove()); }</script>"));
+                case "/consent-shadow.html" -> html(ex, page("Shop", "<h1>Shop</h1><div id=\"cmp-root\"></div>"
+                        + "<script>const root = document.getElementById('cmp-root').attachShadow({mode: 'open'});"
+                        + "root.innerHTML = '<div class=\"banner\" style=\"position:fixed;bottom:0;left:0;right:0;"
+                        + "background:#eee;padding:20px\"><p>This site uses cookies.</p><button>Deny</button> "
+                        + "<button class=\"ok\">Allow all</button></div>';"
+                        + "root.querySelector('.ok').addEventListener('click', () => root.querySelector('.banner').remove());"
+                        + "</script>"));
                 case "/login.html" -> html(ex, page("A post", "<article style=\"filter:blur(8px)\"><p>"
                         + "Someone's post, hidden. ".repeat(20) + "</p></article>"
                         + "<div class=\"login-overlay\" style=\"position:fixed;inset:0;background:rgba(0,0,0,.8);color:#fff\">"
