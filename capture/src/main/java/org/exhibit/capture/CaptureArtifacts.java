@@ -21,6 +21,7 @@ final class CaptureArtifacts {
     static final String RESOURCES = CaptureFolder.RESOURCES;
     /** File name to role, in the order they are listed. */
     private static final List<Map.Entry<String, String>> ROLES = List.of(
+            Map.entry(PageSteps.SCREENSHOT_BEFORE_ACTIONS, "screenshot-before-actions"),
             Map.entry(PageSteps.SCREENSHOT_VIEWPORT, "screenshot-viewport"),
             Map.entry(PageSteps.SCREENSHOT_FULL, "screenshot-full"),
             Map.entry(PageSteps.DOM, "dom"),

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.exhibit.capture.browser.BrowserOptions;
 import org.exhibit.capture.browser.PageTimeouts;
 import org.exhibit.capture.browser.Viewport;
+import org.exhibit.capture.interact.Interactions;
 import org.exhibit.integrity.timestamp.Timestamper;
 import org.exhibit.capture.video.VideoOptions;
 
@@ -21,28 +22,35 @@ import org.exhibit.capture.video.VideoOptions;
  * @param grid           a Selenium Grid 4 to run the browsers on, or null to run them here; the recording proxy
  *                       then listens on {@code proxyHost}, which the Grid nodes must be able to reach
  * @param videos         how far keeping the page's videos may go (bytes, time, a live stream's duration)
+ * @param interactions   what the page may have clicked: consent banners, age gates (or not), "load more" controls
  */
 public record CaptureOptions(BrowserOptions browser, PageTimeouts timeouts, String proxyHost, Timestamper timestamper,
-                             String exhibitVersion, java.net.URI grid, VideoOptions videos) {
+                             String exhibitVersion, java.net.URI grid, VideoOptions videos,
+                             Interactions interactions) {
     public CaptureOptions {
         browser = browser == null ? BrowserOptions.defaults() : browser;
         timeouts = timeouts == null ? PageTimeouts.DEFAULT : timeouts;
         proxyHost = proxyHost == null || proxyHost.isBlank() ? "127.0.0.1" : proxyHost;
         exhibitVersion = exhibitVersion == null ? defaultVersion() : exhibitVersion;
         videos = videos == null ? VideoOptions.DEFAULT : videos;
+        interactions = interactions == null ? Interactions.DEFAULT : interactions;
     }
 
     public CaptureOptions withVideos(VideoOptions v) {
-        return new CaptureOptions(browser, timeouts, proxyHost, timestamper, exhibitVersion, grid, v);
+        return new CaptureOptions(browser, timeouts, proxyHost, timestamper, exhibitVersion, grid, v, interactions);
     }
 
     /** Debian's Chromium (or {@code EXHIBIT_CHROMIUM}), default bounds, no TSA. */
     public static CaptureOptions defaults() {
-        return new CaptureOptions(null, null, null, null, null, null, null);
+        return new CaptureOptions(null, null, null, null, null, null, null, null);
+    }
+
+    public CaptureOptions withInteractions(Interactions i) {
+        return new CaptureOptions(browser, timeouts, proxyHost, timestamper, exhibitVersion, grid, videos, i);
     }
 
     public CaptureOptions withBrowser(BrowserOptions b) {
-        return new CaptureOptions(b, timeouts, proxyHost, timestamper, exhibitVersion, grid, videos);
+        return new CaptureOptions(b, timeouts, proxyHost, timestamper, exhibitVersion, grid, videos, interactions);
     }
 
     public CaptureOptions withChromium(Path chromium, Path chromedriver) {
@@ -58,7 +66,7 @@ public record CaptureOptions(BrowserOptions browser, PageTimeouts timeouts, Stri
     }
 
     public CaptureOptions withTimeouts(PageTimeouts t) {
-        return new CaptureOptions(browser, t, proxyHost, timestamper, exhibitVersion, grid, videos);
+        return new CaptureOptions(browser, t, proxyHost, timestamper, exhibitVersion, grid, videos, interactions);
     }
 
     /** Sets the page-load timeout, the one a user most often needs to change. */
@@ -67,20 +75,20 @@ public record CaptureOptions(BrowserOptions browser, PageTimeouts timeouts, Stri
     }
 
     public CaptureOptions withProxyHost(String host) {
-        return new CaptureOptions(browser, timeouts, host, timestamper, exhibitVersion, grid, videos);
+        return new CaptureOptions(browser, timeouts, host, timestamper, exhibitVersion, grid, videos, interactions);
     }
 
     public CaptureOptions withTimestamper(Timestamper t) {
-        return new CaptureOptions(browser, timeouts, proxyHost, t, exhibitVersion, grid, videos);
+        return new CaptureOptions(browser, timeouts, proxyHost, t, exhibitVersion, grid, videos, interactions);
     }
 
     public CaptureOptions withExhibitVersion(String version) {
-        return new CaptureOptions(browser, timeouts, proxyHost, timestamper, version, grid, videos);
+        return new CaptureOptions(browser, timeouts, proxyHost, timestamper, version, grid, videos, interactions);
     }
 
     /** Runs the browsers on the Selenium Grid at {@code url}; null runs them on this machine. */
     public CaptureOptions withGrid(java.net.URI url) {
-        return new CaptureOptions(browser, timeouts, proxyHost, timestamper, exhibitVersion, url, videos);
+        return new CaptureOptions(browser, timeouts, proxyHost, timestamper, exhibitVersion, url, videos, interactions);
     }
 
     private static String defaultVersion() {

@@ -163,7 +163,7 @@ public final class Capturer implements AutoCloseable {
             s.startNanos = System.nanoTime() - t;
             try {
                 t = System.nanoTime();
-                s.page = new PageSteps(options.timeouts(), proxy::awaitIdle).run(session, target.request(), scratch);
+                s.page = new PageSteps(options.timeouts(), proxy::awaitIdle, options.interactions()).run(session, target.request(), scratch);
                 s.videos = videos(session, proxy, s.page, target, scratch);
                 s.stepsNanos = System.nanoTime() - t;
             } finally {

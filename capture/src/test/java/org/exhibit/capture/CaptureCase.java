@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.exhibit.capture.browser.PageTimeouts;
+import org.exhibit.capture.interact.Interactions;
 import org.exhibit.integrity.identity.Identity;
 import org.exhibit.integrity.identity.IdentityStore;
 import org.exhibit.integrity.timestamp.LocalTsa;
@@ -36,8 +37,13 @@ final class CaptureCase implements AutoCloseable {
 
     /** A capturer closed (its browsers quit) with this case. */
     Capturer capturer(PageTimeouts timeouts) {
-        Capturer c = new Capturer(ws, dana.publicInfo(),
-                CaptureOptions.defaults().withTimeouts(timeouts).withTimestamper(timestamper()));
+        return capturer(timeouts, Interactions.DEFAULT);
+    }
+
+    /** A capturer closed with this case, that clicks what {@code interactions} allows. */
+    Capturer capturer(PageTimeouts timeouts, Interactions interactions) {
+        Capturer c = new Capturer(ws, dana.publicInfo(), CaptureOptions.defaults().withTimeouts(timeouts)
+                .withInteractions(interactions).withTimestamper(timestamper()));
         capturers.add(c);
         return c;
     }

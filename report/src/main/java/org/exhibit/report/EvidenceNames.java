@@ -35,6 +35,7 @@ final class EvidenceNames {
         return switch (CaptureSection.text(a.role())) {
             case "screenshot-full" -> "the full-page screenshot" + of;
             case "screenshot-viewport" -> "the screenshot" + of;
+            case "screenshot-before-actions" -> "the first screen before Exhibit clicked anything" + of;
             case "wacz", "warc" -> "the web archive (every network exchange)" + of;
             case "dom" -> "the rendered page (HTML)" + of;
             case "mhtml" -> "the browser's snapshot (MHTML)" + of;

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.exhibit.capture.CaptureOptions;
+import org.exhibit.capture.browser.PageTimeouts;
+import org.exhibit.capture.interact.AgeGate;
+import org.exhibit.capture.interact.Interactions;
 import org.exhibit.format.record.CaptureOutcome;
 import org.exhibit.capture.CaptureResult;
 import org.exhibit.capture.Capturer;
@@ -63,6 +66,21 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Page-load timeout; when it runs out the capture goes on and is marked partial (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
+
+    @Option(names = "--scroll-limit", paramLabel = "SCREENS", defaultValue = "200",
+            description = "Scroll down at most this many screens (an infinite feed goes on); a page cut by it is partial "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int scrollScreens;
+
+    @Option(names = "--scroll-seconds", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Scroll down for at most this long, \"load more\" clicks included; a page cut by it is partial "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int scrollSeconds;
+
+    @Option(names = "--age-gate", paramLabel = "accept|stop", defaultValue = "accept",
+            description = "At an age gate (\"I am 18 or older\"): click through it as an adult would, or stop there and "
+                    + "mark the capture partial (default: ${DEFAULT-VALUE}). Every click is recorded as a step.")
+    String ageGate;
 
     @Option(names = "--note", paramLabel = "KEY=VALUE",
             description = "A note kept in each capture record, e.g. --note platform=Chirpbook --note username=riley_sample.")
@@ -171,6 +189,18 @@ public final class CaptureCommand implements Callable<Integer> {
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
             throw new UsageException("--timeout: expected 1 to 3600 seconds, got " + timeoutSeconds);
         }
+        if (scrollScreens < 1 || scrollScreens > 100_000) {
+            throw new UsageException("--scroll-limit: expected 1 to 100000 screens, got " + scrollScreens);
+        }
+        if (scrollSeconds < 1 || scrollSeconds > 3600) {
+            throw new UsageException("--scroll-seconds: expected 1 to 3600 seconds, got " + scrollSeconds);
+        }
+        AgeGate gate;
+        try {
+            gate = AgeGate.parse(ageGate);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--age-gate: " + e.getMessage());
+        }
         VideoOptions videos;
         try {
             videos = new VideoOptions(maxMediaBytes, Duration.ofSeconds(mediaTimeoutSeconds),
@@ -179,8 +209,10 @@ public final class CaptureCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         return CaptureOptions.defaults().withChromium(browser, driver).withProfile(profile).withViewport(viewport)
-                .withNavigateTimeout(Duration.ofSeconds(timeoutSeconds)).withExhibitVersion(Version.current())
-                .withVideos(videos);
+                .withTimeouts(PageTimeouts.DEFAULT.withNavigate(Duration.ofSeconds(timeoutSeconds))
+                        .withScroll(scrollScreens, Duration.ofSeconds(scrollSeconds)))
+                .withInteractions(Interactions.DEFAULT.withAgeGate(gate))
+                .withExhibitVersion(Version.current()).withVideos(videos);
     }
 
     static String line(CaptureResult r) {

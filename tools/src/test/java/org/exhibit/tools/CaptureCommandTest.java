@@ -106,6 +106,19 @@ class CaptureCommandTest {
         assertThat(window.err()).contains("--window: expected a window size like 1366x900, got 'big'");
     }
 
+    @Test
+    void badScrollLimitsAndAgeGatePolicyAreUsageErrorsNamingTheValue() {
+        Cli gate = Cli.run(home, null, "capture", "--case", dir.toString(), "--age-gate", "maybe", "https://example.org/");
+        assertThat(gate.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(gate.err()).contains("--age-gate: expected an age-gate policy of accept or stop, got maybe");
+        Cli screens = Cli.run(home, null, "capture", "--case", dir.toString(), "--scroll-limit", "0", "https://example.org/");
+        assertThat(screens.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(screens.err()).contains("--scroll-limit: expected 1 to 100000 screens, got 0");
+        Cli seconds = Cli.run(home, null, "capture", "--case", dir.toString(), "--scroll-seconds", "0", "https://example.org/");
+        assertThat(seconds.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(seconds.err()).contains("--scroll-seconds: expected 1 to 3600 seconds, got 0");
+    }
+
     static Path samples() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.isDirectory(p.resolve("samples/site"))) {

@@ -16,10 +16,17 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.exhibit.format.record.ConsoleMessage;
 import org.exhibit.format.layout.CaptureFolder;
+import org.exhibit.capture.interact.AgeGate;
+import org.exhibit.capture.interact.Control;
+import org.exhibit.capture.interact.Interactions;
+import org.exhibit.capture.interact.PageControls;
+import org.exhibit.capture.interact.Reason;
 
 /**
- * The page steps of a capture, in order: navigate, wait for the network, scroll down and back, screenshots,
- * rendered DOM, MHTML, PDF, title and URL, visible text, console. Each runs under its own deadline and is recorded;
+ * The page steps of a capture, in order: navigate, wait for the network, the interaction pass (consent banners
+ * and age gates clicked, each click a step, the first screen kept before the first), the walls left (a login wall
+ * or an age gate makes the capture partial), scroll down (clicking "load more" controls on the way) and back,
+ * screenshots, rendered DOM, MHTML, PDF, title and URL, visible text, console. Each runs under its own deadline and is recorded;
  * a step that fails never loses what the others got.
  *
  * <pre>{@code
@@ -30,20 +37,30 @@ import org.exhibit.format.layout.CaptureFolder;
 public final class PageSteps {
     public static final String SCREENSHOT_VIEWPORT = CaptureFolder.SCREENSHOT_VIEWPORT;
     public static final String SCREENSHOT_FULL = CaptureFolder.SCREENSHOT_FULL;
+    public static final String SCREENSHOT_BEFORE_ACTIONS = CaptureFolder.SCREENSHOT_BEFORE_ACTIONS;
     public static final String DOM = CaptureFolder.DOM;
     public static final String MHTML = CaptureFolder.MHTML;
     public static final String PDF = CaptureFolder.PDF;
     /** Taller pages are cut here (one bitmap of 1366 x 32767 is already 180 MB in the browser); the step is then partial. */
     public static final int MAX_SCREENSHOT_HEIGHT = 32_767;
     private static final Duration MARGIN = Duration.ofSeconds(10);
+    /** After a click, before waiting for the network: long enough for a click handler to start its requests. */
+    private static final long CLICK_SETTLE_MS = 300;
 
     private final PageTimeouts timeouts;
     private final NetworkIdle idle;
+    private final Interactions interactions;
 
     /** @param idle how to wait for the network to go quiet; null to judge from the page's own resource timings */
     public PageSteps(PageTimeouts timeouts, NetworkIdle idle) {
+        this(timeouts, idle, Interactions.DEFAULT);
+    }
+
+    /** @param interactions what the interaction pass may click */
+    public PageSteps(PageTimeouts timeouts, NetworkIdle idle, Interactions interactions) {
         this.timeouts = timeouts;
         this.idle = idle;
+        this.interactions = interactions;
     }
 
     /** Loads {@code url} in {@code session} and writes the page's files into {@code folder}. */
@@ -57,7 +74,18 @@ public final class PageSteps {
             rec.stop("navigation failed: " + rec.steps().get(rec.steps().size() - 1).message());
         }
         waitForNetwork(rec, "network-idle", session);
-        rec.run("scroll", timeouts.scroll().plus(MARGIN), () -> new Scroller(session, timeouts).run(rec::partial));
+        boolean[] acted = {false};
+        List<Reason> pass = interactions.ageGate() == AgeGate.ACCEPT ? List.of(Reason.CONSENT, Reason.AGE_GATE)
+                : List.of(Reason.CONSENT);
+        for (int i = 0; i < interactions.maxPassClicks(); i++) {
+            Control c = rec.runQuietly("find-controls", timeouts.step(), () -> PageControls.find(session, pass));
+            if (c == null) {
+                break;
+            }
+            click(rec, files, folder, session, c, acted);
+        }
+        rec.run("walls", timeouts.step(), () -> walls(rec, session));
+        scroll(rec, files, folder, session, acted);
         waitForNetwork(rec, "network-idle-after-scroll", session);
         AtomicReference<byte[]> firstScreen = new AtomicReference<>();
         write(rec, files, "screenshot-viewport", folder.resolve(SCREENSHOT_VIEWPORT), out -> {
@@ -76,6 +104,50 @@ public final class PageSteps {
         List<ConsoleMessage> console = rec.run("console", timeouts.step(), session::console);
         return new PageResult(page == null ? null : page[0], page == null ? null : page[1], text, versions,
                 session.options().viewport(), rec.steps(), console == null ? List.of() : console, files, rec.broken());
+    }
+
+    /** Scrolls down, clicking "load more" controls at the bottom up to the bound; each scroll and click a step. */
+    private void scroll(StepRecorder rec, Map<String, String> files, Path folder, BrowserSession session, boolean[] acted) {
+        Scroller scroller = new Scroller(session, timeouts);
+        List<Reason> more = List.of(Reason.LOAD_MORE);
+        for (int clicks = 0; ; clicks++) {
+            boolean click = clicks < interactions.maxLoadMore();
+            Scroller.Scrolled s = rec.run("scroll", timeouts.scroll().plus(MARGIN), () -> scroller.run(rec::partial,
+                    rec::note, interactions.maxLoadMore() == 0 ? null : () -> PageControls.find(session, more), click));
+            if (s == null || s.next() == null) {
+                return;
+            }
+            click(rec, files, folder, session, s.next(), acted);
+        }
+    }
+
+    /** Clicks {@code c} as a step, after keeping the first screen if nothing was clicked before; waits for its effect. */
+    private void click(StepRecorder rec, Map<String, String> files, Path folder, BrowserSession session, Control c,
+                       boolean[] acted) {
+        if (!acted[0]) {
+            acted[0] = true;
+            write(rec, files, "screenshot-before-actions", folder.resolve(SCREENSHOT_BEFORE_ACTIONS),
+                    out -> out.write(Screenshots.viewport(session)));
+        }
+        NetworkIdle wait = idle != null ? idle : new PageResourceIdle(session);
+        rec.run("click", timeouts.step().plus(timeouts.idle()), () -> {
+            PageControls.click(session, c);
+            rec.note(c.describe());
+            Thread.sleep(CLICK_SETTLE_MS);
+            wait.await(timeouts.quiet(), timeouts.idle());
+            return Boolean.TRUE;
+        });
+    }
+
+    /** Records as partial what still stands between a person and the content after the interaction pass. */
+    private Boolean walls(StepRecorder rec, BrowserSession session) {
+        List<String> walls = PageControls.walls(session).stream().map(w -> w.startsWith("login wall")
+                ? w + "; the content needs a logged-in profile (capture with --profile, a Chromium profile signed in to the site)"
+                : w.startsWith("age gate") && interactions.ageGate() == AgeGate.STOP ? w + " (--age-gate stop)" : w).toList();
+        if (!walls.isEmpty()) {
+            rec.partial(String.join("; ", walls));
+        }
+        return Boolean.TRUE;
     }
 
     private Boolean navigate(BrowserSession session, URI url, StepRecorder rec) {

@@ -8,14 +8,15 @@ import java.time.Duration;
  * @param navigate   page load (navigation to the load event); when it runs out the capture is partial
  * @param idle       longest wait for the network to go quiet, after loading and after scrolling
  * @param quiet      how long no request may be in flight to call the network idle
- * @param scroll     longest time spent scrolling down
- * @param maxScreens stop scrolling after this many screens (infinite feeds)
+ * @param scroll     longest time spent scrolling down (clicks on "load more" controls included)
+ * @param maxScreens stop scrolling after this many screens (infinite feeds); the defaults, 200 screens and 60 s,
+ *                   suit a social feed
  * @param step       each other step (screenshots, DOM, MHTML, PDF, console)
  */
 public record PageTimeouts(Duration navigate, Duration idle, Duration quiet, Duration scroll, int maxScreens,
                            Duration step) {
     public static final PageTimeouts DEFAULT = new PageTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(10),
-            Duration.ofMillis(500), Duration.ofSeconds(30), 30, Duration.ofSeconds(30));
+            Duration.ofMillis(500), Duration.ofSeconds(60), 200, Duration.ofSeconds(30));
 
     public PageTimeouts {
         for (Duration d : new Duration[] {navigate, idle, quiet, scroll, step}) {
@@ -30,6 +31,11 @@ public record PageTimeouts(Duration navigate, Duration idle, Duration quiet, Dur
 
     /** The same bounds with the page-load timeout set to {@code navigate}. */
     public PageTimeouts withNavigate(Duration navigate) {
+        return new PageTimeouts(navigate, idle, quiet, scroll, maxScreens, step);
+    }
+
+    /** The same bounds with scrolling limited to {@code maxScreens} screens and {@code scroll}. */
+    public PageTimeouts withScroll(int maxScreens, Duration scroll) {
         return new PageTimeouts(navigate, idle, quiet, scroll, maxScreens, step);
     }
 }

@@ -23,6 +23,7 @@ final class StepRecorder {
     private final BrowserSession session;
     private final List<Step> steps = new ArrayList<>();
     private volatile String partial;
+    private volatile String note;
     private String broken;
 
     StepRecorder(BrowserSession session) {
@@ -31,12 +32,22 @@ final class StepRecorder {
 
     /** Runs {@code body} as step {@code name}; returns its value, or null when it failed or was skipped. */
     <T> T run(String name, Duration timeout, Callable<T> body) {
+        return run(name, timeout, body, false);
+    }
+
+    /** Like {@link #run}, but the step is recorded only when it does not end ok: a look that found nothing to do. */
+    <T> T runQuietly(String name, Duration timeout, Callable<T> body) {
+        return run(name, timeout, body, true);
+    }
+
+    private <T> T run(String name, Duration timeout, Callable<T> body, boolean quietly) {
         Instant start = Instant.now();
         if (broken != null) {
             steps.add(new Step(name, start, start, StepOutcome.SKIPPED, broken));
             return null;
         }
         partial = null;
+        note = null;
         CompletableFuture<T> future = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
@@ -49,8 +60,11 @@ final class StepRecorder {
         worker.start();
         try {
             T value = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            String note = partial;
-            steps.add(new Step(name, start, Instant.now(), note == null ? StepOutcome.OK : StepOutcome.PARTIAL, note));
+            String cut = partial;
+            if (cut != null || !quietly) {
+                steps.add(new Step(name, start, Instant.now(), cut == null ? StepOutcome.OK : StepOutcome.PARTIAL,
+                        cut == null ? note : cut));
+            }
             return value;
         } catch (TimeoutException e) {
             worker.interrupt();
@@ -77,6 +91,11 @@ final class StepRecorder {
     /** Called from inside a step: the step hit a limit but what it got is kept. */
     void partial(String message) {
         partial = message;
+    }
+
+    /** Called from inside a step: what it did, kept as the message of a step that ends ok. */
+    void note(String message) {
+        note = message;
     }
 
     /** Marks the rest of the steps as skipped, for the given reason. */

@@ -10,6 +10,8 @@ public final class CaptureFolder {
     public static final String WARC = "capture.warc.gz";
     public static final String SCREENSHOT_VIEWPORT = "screenshot-viewport.png";
     public static final String SCREENSHOT_FULL = "screenshot-full.png";
+    /** The first screen before Exhibit clicked anything (a consent banner, an age gate); only when it did. */
+    public static final String SCREENSHOT_BEFORE_ACTIONS = "screenshot-before-actions.png";
     /** The rendered DOM. */
     public static final String DOM = "page.html";
     public static final String MHTML = "page.mhtml";

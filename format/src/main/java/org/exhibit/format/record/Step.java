@@ -6,11 +6,12 @@ import java.time.Instant;
 /**
  * One page step as it happened.
  *
- * @param name      navigate, network-idle, scroll, screenshot-full, ...
+ * @param name      navigate, network-idle, click, walls, scroll, screenshot-full, ...
  * @param startedAt when it began (local clock, UTC)
  * @param endedAt   when it ended
  * @param outcome   ok, partial, failed or skipped
- * @param message   why it was not ok; null when it was
+ * @param message   why it was not ok; for an ok step, what it did when that matters (a click: why, what and where;
+ *                  a scroll: where and why it stopped), else null
  */
 public record Step(String name, Instant startedAt, Instant endedAt, StepOutcome outcome, String message) {
     public Duration duration() {

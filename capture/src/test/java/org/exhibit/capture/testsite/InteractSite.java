@@ -1,0 +1,170 @@
+package org.exhibit.capture.testsite;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.imageio.ImageIO;
+
+/**
+ * Pages that stand between a person and the content, over plain HTTP on 127.0.0.1: an age gate, a consent wall,
+ * a login wall and a feed that loads more on scrolling and then behind a "Load more" button.
+ */
+public final class InteractSite implements AutoCloseable {
+    /** The consent overlay's colour, to look for in screenshots. */
+    public static final int CONSENT_RGB = 0xff00aa;
+    /** Posts in the feed: 10 at first, 20 more on scrolling, then 10 per "Load more" click. */
+    public static final int FEED_POSTS = 80;
+    public static final String CONTENT_IMAGE = "/img/content.png";
+
+    private final HttpServer http;
+    private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "interact-site");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ConcurrentLinkedQueue<String> requested = new ConcurrentLinkedQueue<>();
+    private final byte[] image = png();
+
+    private InteractSite() throws IOException {
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/", this::handle);
+        http.setExecutor(pool);
+        http.start();
+    }
+
+    public static InteractSite start() throws IOException {
+        return new InteractSite();
+    }
+
+    public URI http(String path) {
+        return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + path);
+    }
+
+    /** Paths requested so far, in order of arrival. */
+    public List<String> requested() {
+        return List.copyOf(requested);
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        requested.add(path);
+        try (ex) {
+            switch (path) {
+                case "/age.html" -> html(ex, page("Adult gallery", "<main id=\"content\"><h1>Gallery</h1></main>"
+                        + "<div id=\"age-gate\" style=\"position:fixed;inset:0;background:#202020;color:#fff;padding:80px\">"
+                        + "<p>This site contains adult content. You must be 18 or older to enter.</p>"
+                        + "<button id=\"leave\" onclick=\"location.href='about:blank'\">Leave</button> "
+                        + "<button class=\"enter\">I am 18 or older</button></div>"
+                        + "<script>document.querySelector('#age-gate .enter').addEventListener('click', () => {"
+                        + "document.getElementById('age-gate').remove();"
+                        + "const img = new Image(); img.src = '" + CONTENT_IMAGE + "'; img.alt = 'content';"
+                        + "document.getElementById('content').append(img); });</script>"));
+                case "/consent.html" -> html(ex, page("News article", "<h1>News article</h1>"
+                        + "<p>" + "The article text goes on. ".repeat(40) + "</p>"
+                        + "<div class=\"consent-layer\" style=\"position:fixed;inset:0;background:#"
+                        + String.format("%06x", CONSENT_RGB) + "\"><div role=\"dialog\" style=\"margin:200px auto;"
+                        + "width:500px;background:#fff;padding:20px\"><p>We and our partners use cookies.</p>"
+                        + "<button>Settings</button> <button>Accept all</button></div></div>"
+                        + "<script>for (const b of document.querySelectorAll('.consent-layer button')) {"
+                        + "if (b.textContent === 'Accept all') b.addEventListener('click', () => "
+                        + "document.querySelector('.consent-layer').remove()); }</script>"));
+                case "/consent-shadow.html" -> html(ex, page("Shop", "<h1>Shop</h1><div id=\"cmp-root\"></div>"
+                        + "<script>const root = document.getElementById('cmp-root').attachShadow({mode: 'open'});"
+                        + "root.innerHTML = '<div class=\"banner\" style=\"position:fixed;bottom:0;left:0;right:0;"
+                        + "background:#eee;padding:20px\"><p>This site uses cookies.</p><button>Deny</button> "
+                        + "<button class=\"ok\">Allow all</button></div>';"
+                        + "root.querySelector('.ok').addEventListener('click', () => root.querySelector('.banner').remove());"
+                        + "</script>"));
+                case "/login.html" -> html(ex, page("A post", "<article style=\"filter:blur(8px)\"><p>"
+                        + "Someone's post, hidden. ".repeat(20) + "</p></article>"
+                        + "<div class=\"login-overlay\" style=\"position:fixed;inset:0;background:rgba(0,0,0,.8);color:#fff\">"
+                        + "<div style=\"margin:200px auto;width:400px\"><h2>Log in to see this post</h2>"
+                        + "<a href=\"/login-form.html\">Log in</a> <a href=\"/signup.html\">Sign up</a></div></div>"));
+                case "/feed.html" -> html(ex, page("Feed", "<style>article{height:240px;border-bottom:1px solid #ccc}</style>"
+                        + "<div id=\"feed\"></div><div id=\"sentinel\" style=\"height:1px\"></div>"
+                        + "<button id=\"more\" style=\"display:none\">Load more</button>"
+                        + "<script>let next = 1;"
+                        + "async function load() { const r = await fetch('/feed/posts?from=' + next);"
+                        + "document.getElementById('feed').insertAdjacentHTML('beforeend', await r.text()); next += 10;"
+                        + "document.getElementById('more').style.display = next > 30 && next <= " + FEED_POSTS
+                        + " ? 'block' : 'none'; }"
+                        + "load();"
+                        + "new IntersectionObserver(es => { if (es.some(e => e.isIntersecting) && next > 1 && next <= 30) load(); })"
+                        + ".observe(document.getElementById('sentinel'));"
+                        + "document.getElementById('more').addEventListener('click', load);</script>"));
+                case "/feed/posts" -> posts(ex);
+                case CONTENT_IMAGE -> bytes(ex, "image/png", image);
+                default -> {
+                    ex.sendResponseHeaders(404, -1);
+                }
+            }
+        } catch (IOException e) {
+            // the browser went away mid-response
+        }
+    }
+
+    private static void posts(HttpExchange ex) throws IOException {
+        String q = ex.getRequestURI().getQuery();
+        int from = Integer.parseInt(q.substring(q.indexOf('=') + 1));
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < from + 10 && i <= FEED_POSTS; i++) {
+            sb.append("<article id=\"post-").append(i).append("\"><p>Post ").append(i).append("</p></article>");
+        }
+        bytes(ex, "text/html; charset=utf-8", sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String page(String title, String body) {
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title + "</title></head>"
+                + "<body style=\"margin:0;font:16px sans-serif\">" + body + "</body></html>";
+    }
+
+    private static void html(HttpExchange ex, String html) throws IOException {
+        bytes(ex, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void bytes(HttpExchange ex, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.sendResponseHeaders(200, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static byte[] png() {
+        BufferedImage img = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(0x336699));
+        g.fillRect(0, 0, 320, 200);
+        g.setColor(Color.WHITE);
+        g.drawString("content behind the gate", 20, 100);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        pool.shutdownNow();
+    }
+}
