@@ -114,7 +114,8 @@ public final class Capturer implements AutoCloseable {
                             s.page == null ? null : s.page.text()),
                     software(), warnings);
             dropKeptVideos(scratch, resources, s.videos);
-            List<Artifact> files = new ArrayList<>(artifacts.inspect(scratch, resources));
+            List<Artifact> files = new ArrayList<>(artifacts.inspect(scratch, resources,
+                    s.page == null ? List.of() : s.page.frames()));
             if (s.videos != null) {
                 s.videos.videos().forEach(v -> files.addAll(v.artifacts()));
                 s.problems.addAll(s.videos.warnings());
