@@ -208,6 +208,9 @@ public final class Capturer implements AutoCloseable {
      */
     private ImageFetcher.Result images(BrowserSession session, RecordingProxy proxy, PageResult page,
                                        CaptureTarget target, Path scratch) {
+        if (page == null || page.failure() != null) {
+            return new ImageFetcher.Result(List.of(), List.of(), 0); // no page, or no browser left to ask
+        }
         List<ImageLink> links;
         try {
             links = ImageLinks.find(session.script(ImageLinks.DOM_SCRIPT), proxy.exchanges());

@@ -96,7 +96,8 @@ public final class ImageFetcher {
                         steps.add(new Step("fetch", started, Instant.now(), StepOutcome.OK, got
                                 + (image ? "" : "; not an image, so it is in the WARC only")));
                     }
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
+                    // a URL the HTTP client will not take (IllegalArgumentException) ends this image only
                     warnings.add("images: " + link.url() + ": " + e.getMessage());
                     steps.add(new Step("fetch", started, Instant.now(), StepOutcome.FAILED, what + ": " + e.getMessage()));
                 } catch (InterruptedException e) {
