@@ -64,10 +64,14 @@ class PageTextCaptureTest {
         assertThat(step(r, site.url("/full/2.png") + " ")).contains("largest srcset candidate (1600w)", "/thumb/2.png");
         assertThat(step(r, site.url("/full/3.png") + " ")).contains("largest srcset candidate (1600w)");
         assertThat(step(r, site.url("/full/4.gif") + " ")).contains("linked image");
-        // the thumbnails the page showed are not fetched again
-        assertThat(r.record().steps()).filteredOn(s -> s.name().equals("fetch"))
-                .noneSatisfy(s -> assertThat(s.message()).startsWith(site.url("/thumb/").toString()));
-        assertThat(before).filteredOn(p -> p.startsWith("/full/")).hasSize(PageTextSite.FULL.size());
+        assertThat(step(r, site.url("/full/5,large.png") + " ")).contains("largest srcset candidate (2x)");
+        // what the page showed whole is not fetched again, and a link to a page is not fetched at all
+        assertThat(r.record().steps()).filteredOn(s -> s.name().equals("fetch")).extracting(Step::message)
+                .hasSize(PageTextSite.FULL.size())
+                .noneMatch(m -> m.startsWith(site.url("/thumb/").toString()))
+                .noneMatch(m -> m.startsWith(site.url(PageTextSite.SHOWN_WHOLE).toString()));
+        assertThat(before).filteredOn(p -> p.startsWith("/full/")).hasSize(PageTextSite.FULL.size() + 1);
+        assertThat(before).doesNotContain("/about.html");
         assertThat(r.record().warnings()).isEmpty();
     }
 

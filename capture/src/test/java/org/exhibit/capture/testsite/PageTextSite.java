@@ -27,7 +27,9 @@ import javax.imageio.ImageIO;
  * <ul>
  * <li>{@code /gallery.html}: a lightbox gallery showing 200 px thumbnails; the full-size images ({@link #FULL})
  *     are only linked ({@code <a href="/full/1.jpg">}, a plain link to {@code /full/4.gif}) or the larger
- *     candidates of an {@code <img srcset>} and a {@code <picture><source srcset>} with {@code sizes="100px"}</li>
+ *     candidates of an {@code <img srcset>} and a {@code <picture><source srcset>} with {@code sizes="100px"}, or
+ *     the 2x candidate of a density {@code srcset} whose URL has a comma; {@link #SHOWN_WHOLE} is shown whole and
+ *     linked</li>
  * <li>{@code /shadow.html}: a web component whose open shadow root holds the text {@link #SHADOW_USER}, and shows
  *     its light-DOM child {@link #SLOTTED} through a slot</li>
  * <li>{@code /embed-host.html}: an iframe of {@code /embed.html} from {@link #crossOrigin}, whose text names
@@ -40,7 +42,10 @@ public final class PageTextSite implements AutoCloseable {
     public static final String SLOTTED = "lives in Lisbon";
     public static final String FRAME_UPLOADER = "@frame_uploader_7";
     /** The full-size images of the gallery, none of which the page loads itself. */
-    public static final List<String> FULL = List.of("/full/1.jpg", "/full/2.png", "/full/3.png", "/full/4.gif");
+    public static final List<String> FULL = List.of("/full/1.jpg", "/full/2.png", "/full/3.png", "/full/4.gif",
+            "/full/5,large.png");
+    /** A full-size image the gallery shows whole and also links to: already loaded, so not fetched again. */
+    public static final String SHOWN_WHOLE = "/full/6.jpg";
 
     private final HttpServer http;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -52,13 +57,15 @@ public final class PageTextSite implements AutoCloseable {
     private final ConcurrentLinkedQueue<String> requested = new ConcurrentLinkedQueue<>();
 
     private PageTextSite() throws IOException {
-        for (int i = 1; i <= 4; i++) {
+        for (int i = 1; i <= 5; i++) {
             images.put("/thumb/" + i + ".png", image(200, 150, i * 50, "thumb " + i, "png"));
         }
         images.put("/full/1.jpg", image(1600, 1200, 10, "full 1", "jpg"));
         images.put("/full/2.png", image(1600, 1200, 70, "full 2", "png"));
         images.put("/full/3.png", image(1600, 1200, 130, "full 3", "png"));
         images.put("/full/4.gif", image(800, 600, 190, "full 4", "gif"));
+        images.put("/full/5,large.png", image(400, 300, 230, "full 5", "png"));
+        images.put(SHOWN_WHOLE, image(300, 200, 20, "full 6", "jpg"));
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.createContext("/", this::handle);
         http.setExecutor(pool);
@@ -107,7 +114,10 @@ public final class PageTextSite implements AutoCloseable {
                           <source type="image/png" srcset="/full/3.png 1600w, /thumb/3.png 200w" sizes="100px">
                           <img src="/thumb/3.png" width="100" alt="three">
                         </picture>
-                        <p><a href="/full/4.gif">the fourth, full size</a></p>""");
+                        <p><a href="/full/4.gif">the fourth, full size</a></p>
+                        <img src="/thumb/5.png" srcset="/thumb/5.png 1x, /full/5,large.png 2x" width="100" alt="five">
+                        <a href="/full/6.jpg"><img src="/full/6.jpg" width="100" alt="six"></a>
+                        <p><a href="/about.html">about</a></p>""");
                 case "/shadow.html" -> page("Shadow", """
                         <h1>Profile</h1>
                         <profile-card><i>%s</i></profile-card>
