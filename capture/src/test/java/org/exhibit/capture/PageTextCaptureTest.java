@@ -1,6 +1,7 @@
 package org.exhibit.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,19 +91,21 @@ class PageTextCaptureTest {
     }
 
     @Test
-    void aCrossOriginFrameIsKeptWithItsUrlAndItsTextIsInThePageText() throws Exception {
+    void aCrossOriginFrameAndTheFrameInsideItAreKeptWithTheirUrlsAndTheirTextIsInThePageText() throws Exception {
         CaptureResult r = capturer.capture(site.url("/embed-host.html").toString(), Map.of());
         String frameUrl = site.crossOrigin("/embed.html").toString();
-        assertThat(r.record().artifacts()).filteredOn(a -> a.role().equals("frame-dom")).singleElement()
-                .satisfies(a -> {
-                    assertThat(a.path()).isEqualTo("frames/01.html");
-                    assertThat(a.url()).isEqualTo(frameUrl);
-                    assertThat(Files.readString(r.folder().resolve(a.path()))).contains("uploaded by "
-                            + PageTextSite.FRAME_UPLOADER);
-                });
+        String nestedUrl = site.crossOrigin("/comments.html").toString();
+        List<Artifact> frames = r.record().artifacts().stream().filter(a -> a.role().equals("frame-dom")).toList();
+        assertThat(frames).extracting(Artifact::path, Artifact::url).containsExactly(
+                tuple("frames/01.html", frameUrl), tuple("frames/02.html", nestedUrl));
+        assertThat(Files.readString(r.folder().resolve("frames/01.html")))
+                .contains("uploaded by " + PageTextSite.FRAME_UPLOADER).doesNotContain(PageTextSite.NESTED_COMMENTER);
+        assertThat(Files.readString(r.folder().resolve("frames/02.html")))
+                .contains("comment by " + PageTextSite.NESTED_COMMENTER);
         assertThat(Files.readString(r.folder().resolve("page.html"))).doesNotContain(PageTextSite.FRAME_UPLOADER);
         assertThat(Files.readString(r.folder().resolve("page-text.txt"))).contains("A post with an embedded player",
-                "--- frame 01: " + frameUrl + " ---\nuploaded by " + PageTextSite.FRAME_UPLOADER);
+                "--- frame 01: " + frameUrl + " ---\nuploaded by " + PageTextSite.FRAME_UPLOADER,
+                "--- frame 02: " + nestedUrl + " ---\ncomment by " + PageTextSite.NESTED_COMMENTER);
         assertThat(r.record().steps()).extracting(Step::name).contains("frames", "frame-dom", "page-text");
         assertThat(r.record().warnings()).isEmpty();
     }

@@ -33,7 +33,8 @@ import javax.imageio.ImageIO;
  * <li>{@code /shadow.html}: a web component whose open shadow root holds the text {@link #SHADOW_USER}, and shows
  *     its light-DOM child {@link #SLOTTED} through a slot</li>
  * <li>{@code /embed-host.html}: an iframe of {@code /embed.html} from {@link #crossOrigin}, whose text names
- *     {@link #FRAME_UPLOADER}</li>
+ *     {@link #FRAME_UPLOADER} and which holds a frame of its own origin, {@code /comments.html}, naming
+ *     {@link #NESTED_COMMENTER}</li>
  * </ul>
  */
 public final class PageTextSite implements AutoCloseable {
@@ -41,6 +42,8 @@ public final class PageTextSite implements AutoCloseable {
     /** Light-DOM text that the shadow root shows through a slot. */
     public static final String SLOTTED = "lives in Lisbon";
     public static final String FRAME_UPLOADER = "@frame_uploader_7";
+    /** The text of a frame inside the cross-origin frame. */
+    public static final String NESTED_COMMENTER = "@nested_commenter";
     /** The full-size images of the gallery, none of which the page loads itself. */
     public static final List<String> FULL = List.of("/full/1.jpg", "/full/2.png", "/full/3.png", "/full/4.gif",
             "/full/5,large.png");
@@ -132,7 +135,9 @@ public final class PageTextSite implements AutoCloseable {
                 case "/embed-host.html" -> page("Embed host", """
                         <h1>A post with an embedded player</h1>
                         <iframe src="%s" width="400" height="200"></iframe>""".formatted(crossOrigin("/embed.html")));
-                case "/embed.html" -> page("Embedded player", "<p>uploaded by " + FRAME_UPLOADER + "</p>");
+                case "/embed.html" -> page("Embedded player", "<p>uploaded by " + FRAME_UPLOADER + "</p>"
+                        + "<iframe src=\"/comments.html\" width=\"300\" height=\"80\"></iframe>");
+                case "/comments.html" -> page("Comments", "<p>comment by " + NESTED_COMMENTER + "</p>");
                 default -> null;
             };
             if (html == null) {
