@@ -77,6 +77,7 @@ public final class PageSteps {
         List<PageFrame> kept = frames == null ? List.of() : keepFrames(rec, frames, folder);
         AtomicReference<String> read = new AtomicReference<>();
         write(rec, files, "page-text", folder.resolve(PAGE_TEXT), out -> {
+            driver.switchTo().defaultContent(); // the top document, even if the frames step timed out inside a frame
             String main = text(session);
             read.set(main);
             out.write(pageText(main, frames == null ? List.of() : frames).getBytes(StandardCharsets.UTF_8));
