@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.exhibit.capture.browser.PageFrame;
 import org.exhibit.capture.browser.PageSteps;
 import org.exhibit.capture.warc.Resource;
 import org.exhibit.integrity.digest.Sha256;
@@ -27,6 +28,7 @@ final class CaptureArtifacts {
             Map.entry(PageSteps.DOM, "dom"),
             Map.entry(PageSteps.MHTML, "mhtml"),
             Map.entry(PageSteps.PDF, "pdf"),
+            Map.entry(PageSteps.PAGE_TEXT, "page-text"),
             Map.entry(WACZ, "wacz"),
             Map.entry(WARC, "warc"));
 
@@ -40,14 +42,21 @@ final class CaptureArtifacts {
      * Every file of {@code folder} except the record and its timestamps: the page files first, then the
      * resources by name. {@code resources} maps a resource file name to the resource the extractor wrote to it:
      * the artifact takes its URL, and its SHA-256, which the extractor computed as it wrote the file, so the file
-     * is not read again for it. A file the map does not name is hashed here and has no URL.
+     * is not read again for it. A file the map does not name is hashed here and has no URL. Each of
+     * {@code frames} is listed after the page files, role {@code frame-dom}, with the frame's URL.
      */
-    List<Artifact> inspect(Path folder, Map<String, Resource> resources) throws IOException {
+    List<Artifact> inspect(Path folder, Map<String, Resource> resources, List<PageFrame> frames) throws IOException {
         List<Artifact> out = new ArrayList<>();
         for (Map.Entry<String, String> e : ROLES) {
             Path file = folder.resolve(e.getKey());
             if (Files.isRegularFile(file)) {
                 out.add(inspector.inspect(file, e.getKey(), e.getValue()));
+            }
+        }
+        for (PageFrame f : frames) {
+            Path file = folder.resolve(f.file());
+            if (Files.isRegularFile(file)) {
+                out.add(inspector.inspect(file, f.file(), "frame-dom").withUrl(f.url()));
             }
         }
         Path dir = folder.resolve(RESOURCES);
@@ -70,6 +79,14 @@ final class CaptureArtifacts {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
                 if (Files.isRegularFile(f) && ROLES.stream().noneMatch(e -> e.getKey().equals(name))) {
+                    Files.delete(f);
+                }
+            }
+        }
+        Path frames = folder.resolve(CaptureFolder.FRAMES);
+        if (Files.isDirectory(frames)) {
+            try (Stream<Path> files = Files.list(frames)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().startsWith(".")).toList()) {
                     Files.delete(f);
                 }
             }

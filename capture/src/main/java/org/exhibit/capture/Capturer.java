@@ -40,6 +40,9 @@ import org.exhibit.metadata.ArtifactInspector;
 import org.exhibit.format.record.CaptureRecord;
 import org.exhibit.format.record.CaptureOutcome;
 import org.exhibit.format.custody.EventDetails;
+import org.exhibit.capture.images.ImageFetcher;
+import org.exhibit.capture.images.ImageLink;
+import org.exhibit.capture.images.ImageLinks;
 import org.exhibit.capture.video.Candidate;
 import org.exhibit.capture.video.VideoCandidates;
 import org.exhibit.capture.video.VideoHarvester;
@@ -114,7 +117,8 @@ public final class Capturer implements AutoCloseable {
                             s.page == null ? null : s.page.text()),
                     software(), warnings);
             dropKeptVideos(scratch, resources, s.videos);
-            List<Artifact> files = new ArrayList<>(artifacts.inspect(scratch, resources));
+            List<Artifact> files = new ArrayList<>(artifacts.inspect(scratch, resources,
+                    s.page == null ? List.of() : s.page.frames()));
             if (s.videos != null) {
                 s.videos.videos().forEach(v -> files.addAll(v.artifacts()));
                 s.problems.addAll(s.videos.warnings());
@@ -164,7 +168,9 @@ public final class Capturer implements AutoCloseable {
             try {
                 t = System.nanoTime();
                 s.page = new PageSteps(options.timeouts(), proxy::awaitIdle, options.interactions()).run(session, target.request(), scratch);
-                s.videos = videos(session, proxy, s.page, target, scratch);
+                s.images = images(session, proxy, s.page, target, scratch);
+                s.problems.addAll(s.images.warnings());
+                s.videos = videos(session, proxy, s.page, target, scratch, s.images.bytes());
                 s.stepsNanos = System.nanoTime() - t;
             } finally {
                 t = System.nanoTime();
@@ -195,8 +201,40 @@ public final class Capturer implements AutoCloseable {
      * Keeps every video the page played, embedded or linked to (through the still-open recording proxy); nothing
      * is fetched and no tool is started for a page without one.
      */
+    /**
+     * Fetches, through the still-open recording proxy, the images the page offers but did not load whole: the
+     * largest {@code srcset} candidates and the targets of links to image files. They are in the WARC, so the
+     * resource extraction keeps them; nothing is fetched for a page without any.
+     */
+    private ImageFetcher.Result images(BrowserSession session, RecordingProxy proxy, PageResult page,
+                                       CaptureTarget target, Path scratch) {
+        if (page == null || page.failure() != null) {
+            return new ImageFetcher.Result(List.of(), List.of(), 0); // no page, or no browser left to ask
+        }
+        List<ImageLink> links;
+        try {
+            links = ImageLinks.find(session.script(ImageLinks.DOM_SCRIPT), proxy.exchanges());
+        } catch (RuntimeException e) {
+            return new ImageFetcher.Result(List.of(), List.of("images: the page's images and links could not be "
+                    + "read: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")), 0);
+        }
+        if (links.isEmpty()) {
+            return new ImageFetcher.Result(List.of(), List.of(), 0);
+        }
+        return new ImageFetcher(mediaClient(proxy, page, target), scratch, options.videos().maxBytes(),
+                options.videos().timeBound()).fetch(links);
+    }
+
+    /** A client that fetches through the recording proxy as the page would: its URL as referer, its user agent. */
+    private MediaClient mediaClient(RecordingProxy proxy, PageResult page, CaptureTarget target) {
+        String pageUrl = page != null && page.finalUrl() != null ? page.finalUrl() : target.request().toASCIIString();
+        String userAgent = page == null || page.versions() == null ? null : page.versions().userAgent();
+        return new MediaClient(new java.net.InetSocketAddress(options.proxyHost(), proxy.address().getPort()),
+                ca.certificate(), pageUrl, userAgent);
+    }
+
     private VideoHarvester.Result videos(BrowserSession session, RecordingProxy proxy, PageResult page,
-                                         CaptureTarget target, Path scratch) {
+                                         CaptureTarget target, Path scratch, long spent) {
         List<String> sources = new ArrayList<>();
         List<String> links = new ArrayList<>();
         if (!options.videos().enabled()) {
@@ -223,13 +261,11 @@ public final class Capturer implements AutoCloseable {
             missing.add("videos: " + e.getMessage());
         }
         String pageUrl = page != null && page.finalUrl() != null ? page.finalUrl() : target.request().toASCIIString();
-        String userAgent = page == null || page.versions() == null ? null : page.versions().userAgent();
         Instant from = Instant.now();
-        MediaClient client = new MediaClient(new java.net.InetSocketAddress(options.proxyHost(),
-                proxy.address().getPort()), ca.certificate(), pageUrl, userAgent);
+        MediaClient client = mediaClient(proxy, page, target);
         VideoHarvester.Result r = new VideoHarvester(client, ffmpeg, scratch, options.videos(),
                 urls -> proxy.exchanges().stream().filter(x -> !x.started().isBefore(from) && urls.contains(x.uri()))
-                        .map(Exchange::id).toList()).harvest(candidates, pageUrl);
+                        .map(Exchange::id).toList()).afterSpending(spent).harvest(candidates, pageUrl);
         missing.addAll(r.warnings());
         return new VideoHarvester.Result(r.videos(), missing);
     }
@@ -321,9 +357,14 @@ public final class Capturer implements AutoCloseable {
                 s.videos == null ? List.of() : s.videos.videos().stream().map(VideoHarvester.Kept::record).toList());
     }
 
-    /** The page steps, then one step for each video Exhibit fetched beyond the page's own loading. */
+    /**
+     * The page steps, then one step for each image and each video Exhibit fetched beyond the page's own loading.
+     */
     private static List<Step> steps(Session s) {
         List<Step> out = new ArrayList<>(s.page == null ? List.of() : s.page.steps());
+        if (s.images != null) {
+            out.addAll(s.images.steps());
+        }
         if (s.videos != null) {
             s.videos.videos().forEach(v -> out.add(v.step()));
         }
@@ -339,6 +380,7 @@ public final class Capturer implements AutoCloseable {
     private static final class Session {
         PageResult page;
         WireEvidence wire;
+        ImageFetcher.Result images;
         VideoHarvester.Result videos;
         final List<String> problems = new ArrayList<>();
         long startNanos;

@@ -87,12 +87,14 @@ public final class CaptureCommand implements Callable<Integer> {
     Map<String, String> notes = new LinkedHashMap<>();
 
     @Option(names = "--max-media-bytes", paramLabel = "BYTES", defaultValue = "2000000000",
-            description = "Media fetched to keep a capture's videos, all together; a video cut by it is kept as far as "
-                    + "it got and the capture is partial (default: ${DEFAULT-VALUE}).")
+            description = "Media fetched to keep a capture's full-size images and videos, all together (images "
+                    + "first); a video cut by it is kept as far as it got and the capture is partial "
+                    + "(default: ${DEFAULT-VALUE}).")
     long maxMediaBytes;
 
     @Option(names = "--media-timeout", paramLabel = "SECONDS", defaultValue = "600",
-            description = "Time spent fetching a capture's videos, all together (default: ${DEFAULT-VALUE}).")
+            description = "Time spent fetching a capture's videos, all together, and again its full-size images "
+                    + "(default: ${DEFAULT-VALUE}).")
     int mediaTimeoutSeconds;
 
     @Option(names = "--live-seconds", paramLabel = "SECONDS", defaultValue = "30",

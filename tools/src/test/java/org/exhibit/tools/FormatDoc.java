@@ -22,7 +22,7 @@ final class FormatDoc {
     static final Set<String> KINDS = Set.of("capture.json", "item.json", "custody/manifest.json",
             "custody/events.jsonl", "bag-info.txt", "exhibit verify --json");
     static final Set<String> PLACEHOLDERS = Set.of("<capture-id>", "<item-id>", "<tsa>", "<sha256>", "<ext>",
-            "<file-name>");
+            "<file-name>", "<frame-number>");
     static final String EVENTS = "custody/events.jsonl";
     private static final Pattern BASE_TYPE = Pattern.compile("string|integer|number|boolean|time|sha256|object");
     private static final Pattern FIELD_HEADER = Pattern.compile(

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class VocabularyTest {
     private static final Set<String> NAMES = Set.of("capture.json", "item.json", "case.json", "capture.wacz",
             "capture.warc.gz", "screenshot-full.png", "screenshot-viewport.png", "page.html", "page.mhtml",
-            "page.pdf", "manifest-sha256.txt", "tagmanifest-sha256.txt", "tagmanifest-sha256.txt.p7s", "VERIFY.txt",
+            "page.pdf", "page-text.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", "tagmanifest-sha256.txt.p7s", "VERIFY.txt",
             "bag-info.txt", "bagit.txt", "events.jsonl", "custody/events.jsonl", "custody/manifest.json",
             "custody/manifest.json.p7s", "custody/investigator.pem", "custody/tsa", "custody/tsa/", "data/captures",
             "data/captures/", "data/files", "data/files/", "report.html", "report.pdf",

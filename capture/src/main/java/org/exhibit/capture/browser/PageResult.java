@@ -17,11 +17,13 @@ import org.exhibit.format.record.ConsoleMessage;
  * @param steps      every step, in order, with its outcome
  * @param console    the browser console messages
  * @param files      role to file name (in the capture folder) of each file written, in writing order
+ * @param frames     the frames whose DOM was kept under {@code frames/}, in document order
  * @param failure    why the page could not be captured as a person saw it: navigation failed, or the browser
  *                   crashed or stopped answering (what the steps before got is kept); null otherwise
  */
 public record PageResult(String finalUrl, String title, String text, BrowserVersions versions, Viewport viewport,
-                         List<Step> steps, List<ConsoleMessage> console, Map<String, String> files, String failure) {
+                         List<Step> steps, List<ConsoleMessage> console, Map<String, String> files,
+                         List<PageFrame> frames, String failure) {
     /** True when every step ended ok. */
     public boolean complete() {
         return failure == null && steps.stream().allMatch(s -> s.outcome() == StepOutcome.OK);

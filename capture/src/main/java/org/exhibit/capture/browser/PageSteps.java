@@ -41,6 +41,7 @@ public final class PageSteps {
     public static final String DOM = CaptureFolder.DOM;
     public static final String MHTML = CaptureFolder.MHTML;
     public static final String PDF = CaptureFolder.PDF;
+    public static final String PAGE_TEXT = CaptureFolder.PAGE_TEXT;
     /** Taller pages are cut here (one bitmap of 1366 x 32767 is already 180 MB in the browser); the step is then partial. */
     public static final int MAX_SCREENSHOT_HEIGHT = 32_767;
     private static final Duration MARGIN = Duration.ofSeconds(10);
@@ -100,10 +101,20 @@ public final class PageSteps {
         write(rec, files, "pdf", folder.resolve(PDF), out -> Printer.pdf(session, out));
         String[] page = rec.run("page-info", timeouts.step(),
                 () -> new String[] {driver.getCurrentUrl(), driver.getTitle()});
-        String text = rec.run("text", timeouts.step(), () -> text(session));
+        List<Frames.Frame> frames = rec.run("frames", timeouts.step(), () -> Frames.read(session, rec::partial));
+        List<PageFrame> kept = frames == null ? List.of() : keepFrames(rec, frames, folder);
+        AtomicReference<String> read = new AtomicReference<>();
+        write(rec, files, "page-text", folder.resolve(PAGE_TEXT), out -> {
+            driver.switchTo().defaultContent(); // the top document, even if the frames step timed out inside a frame
+            String main = text(session);
+            read.set(main);
+            out.write(pageText(main, frames == null ? List.of() : frames).getBytes(StandardCharsets.UTF_8));
+        });
+        String text = read.get();
         List<ConsoleMessage> console = rec.run("console", timeouts.step(), session::console);
         return new PageResult(page == null ? null : page[0], page == null ? null : page[1], text, versions,
-                session.options().viewport(), rec.steps(), console == null ? List.of() : console, files, rec.broken());
+                session.options().viewport(), rec.steps(), console == null ? List.of() : console, files, kept,
+                rec.broken());
     }
 
     /** Scrolls down, clicking "load more" controls at the bottom up to the bound; each scroll and click a step. */
@@ -190,16 +201,56 @@ public final class PageSteps {
         }
     }
 
+    /** The DOM of the top document, open shadow roots included. */
     private static String dom(BrowserSession session) {
-        Object html = session.script("const d = document.doctype;"
-                + "return (d ? new XMLSerializer().serializeToString(d) + '\\n' : '') + document.documentElement.outerHTML;");
-        return String.valueOf(html);
+        return String.valueOf(session.script(PageScripts.DOM));
     }
 
     /** The text of the page as rendered, as a person can read and select it: hidden elements and scripts left out. */
     private static String text(BrowserSession session) {
-        Object text = session.script("return document.body ? document.body.innerText : '';");
+        Object text = session.script(PageScripts.TEXT);
         return text == null ? "" : String.valueOf(text);
+    }
+
+    /** Writes each frame's DOM to {@code frames/NN.html}, in document order; one step for all of them. */
+    private List<PageFrame> keepFrames(StepRecorder rec, List<Frames.Frame> frames, Path folder) {
+        if (frames.isEmpty()) {
+            return List.of();
+        }
+        List<PageFrame> kept = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        rec.run("frame-dom", timeouts.step(), () -> {
+            Files.createDirectories(folder.resolve(CaptureFolder.FRAMES));
+            for (int i = 0; i < frames.size(); i++) {
+                String name = CaptureFolder.frame(i + 1);
+                Path file = folder.resolve(name);
+                Path tmp = file.resolveSibling("." + file.getFileName() + ".part");
+                Files.writeString(tmp, frames.get(i).html(), StandardCharsets.UTF_8);
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                kept.add(new PageFrame(name, frames.get(i).url()));
+            }
+            return Boolean.TRUE;
+        });
+        synchronized (kept) {
+            return List.copyOf(kept);
+        }
+    }
+
+    /**
+     * The page's text, then each frame's under a line that names it: {@code --- frame 01: <url> ---}, so a reader
+     * sees which text came from which document.
+     */
+    static String pageText(String main, List<Frames.Frame> frames) {
+        StringBuilder b = new StringBuilder(main);
+        for (int i = 0; i < frames.size(); i++) {
+            Frames.Frame f = frames.get(i);
+            b.append(b.length() == 0 || b.charAt(b.length() - 1) == '\n' ? "" : "\n")
+                    .append(String.format(java.util.Locale.ROOT, "\n--- frame %02d: %s ---\n", i + 1, f.url()))
+                    .append(f.text());
+        }
+        if (b.length() > 0 && b.charAt(b.length() - 1) != '\n') {
+            b.append('\n');
+        }
+        return b.toString();
     }
 
     private static byte[] mhtml(BrowserSession session) {

@@ -36,8 +36,8 @@ public final class MediaClient {
     private final String userAgent;
 
     /** What came back: the status, its type, how many bytes were kept, and whether a bound cut them. */
-    record Fetched(int status, String contentType, long bytes, boolean cut) {
-        boolean ok() {
+    public record Fetched(int status, String contentType, long bytes, boolean cut) {
+        public boolean ok() {
             return status == 200 || status == 206;
         }
     }
@@ -65,8 +65,8 @@ public final class MediaClient {
         }
     }
 
-    /** Streams a file to {@code to}, keeping at most {@code maxBytes} (then {@code cut} is true). */
-    Fetched get(String url, Path to, long maxBytes, Duration timeout) throws IOException, InterruptedException {
+    /** Streams a file to {@code to} (replacing it), keeping at most {@code maxBytes} (then {@code cut} is true). */
+    public Fetched get(String url, Path to, long maxBytes, Duration timeout) throws IOException, InterruptedException {
         HttpResponse<InputStream> r = http.send(request(url, timeout), HttpResponse.BodyHandlers.ofInputStream());
         long n = 0;
         boolean cut = false;

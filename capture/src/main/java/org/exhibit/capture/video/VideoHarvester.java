@@ -49,6 +49,7 @@ public final class VideoHarvester {
     private final Function<Set<String>, List<String>> exchangeIds;
     private final Set<String> covered = new LinkedHashSet<>();
     private long budget;
+    private long spentBefore;
     private Instant deadline;
 
     /** One kept video: its record, its files as artifacts, and the step that says what Exhibit fetched. */
@@ -76,10 +77,19 @@ public final class VideoHarvester {
         this.exchangeIds = exchangeIds;
     }
 
+    /**
+     * Counts {@code bytes} of media already fetched in this capture (the images) against
+     * {@code --max-media-bytes}: the videos get what is left.
+     */
+    public VideoHarvester afterSpending(long bytes) {
+        this.spentBefore = bytes;
+        return this;
+    }
+
     public Result harvest(List<Candidate> candidates, String page) {
         List<Kept> kept = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        budget = options.maxBytes();
+        budget = options.maxBytes() - spentBefore;
         deadline = Instant.now().plus(options.timeBound());
         Path work = folder.resolve(".video-work");
         for (Candidate c : candidates) {

@@ -16,12 +16,24 @@ public final class CaptureFolder {
     public static final String DOM = "page.html";
     public static final String MHTML = "page.mhtml";
     public static final String PDF = "page.pdf";
+    /** The visible text of the page, the text of each frame after it. */
+    public static final String PAGE_TEXT = "page-text.txt";
+    /** The folder of the frames' DOMs, {@code NN.html} in document order from {@code 01}. */
+    public static final String FRAMES = "frames";
     /** The folder of the images and media the page loaded, each named {@code <sha256>.<ext>}. */
     public static final String RESOURCES = "resources";
     /** The folder of the videos the page played or linked to, each one playable file {@code <sha256>.<ext>}. */
     public static final String VIDEOS = "videos";
     /** The ending of a video's vPDQ hash file beside it: {@code <sha256>.vpdq.txt}. */
     public static final String VPDQ_SUFFIX = ".vpdq.txt";
+
+    /** The path of the {@code n}th frame's DOM (from 1, in document order): {@code frames/01.html}. */
+    public static String frame(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("frames are numbered from 1, got " + n);
+        }
+        return FRAMES + "/" + String.format(java.util.Locale.ROOT, "%02d.html", n);
+    }
 
     private CaptureFolder() {
     }
