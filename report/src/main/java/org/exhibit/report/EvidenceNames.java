@@ -40,6 +40,10 @@ final class EvidenceNames {
             case "dom" -> "the rendered page (HTML)" + of;
             case "mhtml" -> "the browser's snapshot (MHTML)" + of;
             case "pdf" -> "the browser's print (PDF)" + of;
+            case "page-text" -> "the visible text, frames included," + of;
+            case "frame-dom" -> "the frame " + (a.url() == null ? a.path() : a.url()) + " shown" + of;
+            case "video" -> "the video " + (a.url() == null ? a.path() : a.url()) + (e.kind() == Entry.Kind.CAPTURE
+                    ? " kept from " + e.source() : "");
             case "resource" -> "the file loaded from " + (a.url() == null ? "the page" : a.url())
                     + (e.kind() == Entry.Kind.CAPTURE ? " by " + e.source() : "");
             case "original" -> "the original file" + of;
