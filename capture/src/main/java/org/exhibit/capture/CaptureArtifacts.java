@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.exhibit.capture.browser.DecodedImage;
 import org.exhibit.capture.browser.PageFrame;
 import org.exhibit.capture.browser.PageSteps;
 import org.exhibit.capture.warc.Resource;
@@ -43,9 +44,11 @@ final class CaptureArtifacts {
      * resources by name. {@code resources} maps a resource file name to the resource the extractor wrote to it:
      * the artifact takes its URL, and its SHA-256, which the extractor computed as it wrote the file, so the file
      * is not read again for it. A file the map does not name is hashed here and has no URL. Each of
-     * {@code frames} is listed after the page files, role {@code frame-dom}, with the frame's URL.
+     * {@code frames} is listed after the page files, role {@code frame-dom}, with the frame's URL. Each of
+     * {@code decoded} is listed after the resources, role {@code decoded-image}, with its blob URL or canvas.
      */
-    List<Artifact> inspect(Path folder, Map<String, Resource> resources, List<PageFrame> frames) throws IOException {
+    List<Artifact> inspect(Path folder, Map<String, Resource> resources, List<PageFrame> frames,
+                           List<DecodedImage> decoded) throws IOException {
         List<Artifact> out = new ArrayList<>();
         for (Map.Entry<String, String> e : ROLES) {
             Path file = folder.resolve(e.getKey());
@@ -70,6 +73,12 @@ final class CaptureArtifacts {
                 }
             }
         }
+        for (DecodedImage d : decoded) {
+            Path file = folder.resolve(d.file());
+            if (Files.isRegularFile(file)) {
+                out.add(inspector.inspect(file, d.file(), "decoded-image").withUrl(d.url()));
+            }
+        }
         return out;
     }
 
@@ -83,11 +92,13 @@ final class CaptureArtifacts {
                 }
             }
         }
-        Path frames = folder.resolve(CaptureFolder.FRAMES);
-        if (Files.isDirectory(frames)) {
-            try (Stream<Path> files = Files.list(frames)) {
-                for (Path f : files.filter(f -> f.getFileName().toString().startsWith(".")).toList()) {
-                    Files.delete(f);
+        for (String sub : List.of(CaptureFolder.FRAMES, CaptureFolder.DECODED)) {
+            Path dir = folder.resolve(sub);
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path f : files.filter(f -> f.getFileName().toString().startsWith(".")).toList()) {
+                        Files.delete(f);
+                    }
                 }
             }
         }

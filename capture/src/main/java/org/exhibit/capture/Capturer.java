@@ -118,7 +118,7 @@ public final class Capturer implements AutoCloseable {
                     software(), warnings);
             dropKeptVideos(scratch, resources, s.videos);
             List<Artifact> files = new ArrayList<>(artifacts.inspect(scratch, resources,
-                    s.page == null ? List.of() : s.page.frames()));
+                    s.page == null ? List.of() : s.page.frames(), s.page == null ? List.of() : s.page.decoded()));
             if (s.videos != null) {
                 s.videos.videos().forEach(v -> files.addAll(v.artifacts()));
                 s.problems.addAll(s.videos.warnings());

@@ -18,12 +18,13 @@ import org.exhibit.format.record.ConsoleMessage;
  * @param console    the browser console messages
  * @param files      role to file name (in the capture folder) of each file written, in writing order
  * @param frames     the frames whose DOM was kept under {@code frames/}, in document order
+ * @param decoded    the images the page made itself and showed, saved under {@code decoded/}, in document order
  * @param failure    why the page could not be captured as a person saw it: navigation failed, or the browser
  *                   crashed or stopped answering (what the steps before got is kept); null otherwise
  */
 public record PageResult(String finalUrl, String title, String text, BrowserVersions versions, Viewport viewport,
                          List<Step> steps, List<ConsoleMessage> console, Map<String, String> files,
-                         List<PageFrame> frames, String failure) {
+                         List<PageFrame> frames, List<DecodedImage> decoded, String failure) {
     /** True when every step ended ok. */
     public boolean complete() {
         return failure == null && steps.stream().allMatch(s -> s.outcome() == StepOutcome.OK);

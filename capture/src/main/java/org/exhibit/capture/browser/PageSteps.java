@@ -26,7 +26,8 @@ import org.exhibit.capture.interact.Reason;
  * The page steps of a capture, in order: navigate, wait for the network, the interaction pass (consent banners
  * and age gates clicked, each click a step, the first screen kept before the first), the walls left (a login wall
  * or an age gate makes the capture partial), scroll down (clicking "load more" controls on the way) and back,
- * screenshots, rendered DOM, MHTML, PDF, title and URL, visible text, console. Each runs under its own deadline and is recorded;
+ * screenshots, rendered DOM, MHTML, PDF, the images the page made itself (blob: images and untainted
+ * canvases, under {@code decoded/}), title and URL, visible text, console. Each runs under its own deadline and is recorded;
  * a step that fails never loses what the others got.
  *
  * <pre>{@code
@@ -99,6 +100,7 @@ public final class PageSteps {
         write(rec, files, "dom", folder.resolve(DOM), out -> out.write(dom(session).getBytes(StandardCharsets.UTF_8)));
         write(rec, files, "mhtml", folder.resolve(MHTML), out -> out.write(mhtml(session)));
         write(rec, files, "pdf", folder.resolve(PDF), out -> Printer.pdf(session, out));
+        List<DecodedImage> decoded = decodedImages(rec, session, folder);
         String[] page = rec.run("page-info", timeouts.step(),
                 () -> new String[] {driver.getCurrentUrl(), driver.getTitle()});
         List<Frames.Frame> frames = rec.run("frames", timeouts.step(), () -> Frames.read(session, rec::partial));
@@ -114,7 +116,24 @@ public final class PageSteps {
         List<ConsoleMessage> console = rec.run("console", timeouts.step(), session::console);
         return new PageResult(page == null ? null : page[0], page == null ? null : page[1], text, versions,
                 session.options().viewport(), rec.steps(), console == null ? List.of() : console, files, kept,
-                rec.broken());
+                decoded, rec.broken());
+    }
+
+    /**
+     * The {@code decoded-images} step: the {@code blob:} images and untainted canvases of the top document, saved
+     * under {@code decoded/}; the message says how many were saved and skipped, and why.
+     */
+    private List<DecodedImage> decodedImages(StepRecorder rec, BrowserSession session, Path folder) {
+        DecodedImages.Read read = rec.run("decoded-images", timeouts.step().plus(MARGIN), () -> {
+            DecodedImages.Read r = DecodedImages.read(session, folder, timeouts.step());
+            if (r.over()) {
+                rec.partial(r.message());
+            } else {
+                rec.note(r.message());
+            }
+            return r;
+        });
+        return read == null ? List.of() : read.images();
     }
 
     /** Scrolls down, clicking "load more" controls at the bottom up to the bound; each scroll and click a step. */

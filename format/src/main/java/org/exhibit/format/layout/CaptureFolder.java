@@ -22,6 +22,11 @@ public final class CaptureFolder {
     public static final String FRAMES = "frames";
     /** The folder of the images and media the page loaded, each named {@code <sha256>.<ext>}. */
     public static final String RESOURCES = "resources";
+    /**
+     * The folder of the images the page made itself and showed ({@code blob:} images, untainted canvases), read
+     * from the page's state, each named {@code <sha256>.<ext>}.
+     */
+    public static final String DECODED = "decoded";
     /** The folder of the videos the page played or linked to, each one playable file {@code <sha256>.<ext>}. */
     public static final String VIDEOS = "videos";
     /** The ending of a video's vPDQ hash file beside it: {@code <sha256>.vpdq.txt}. */
@@ -33,6 +38,11 @@ public final class CaptureFolder {
             throw new IllegalArgumentException("frames are numbered from 1, got " + n);
         }
         return FRAMES + "/" + String.format(java.util.Locale.ROOT, "%02d.html", n);
+    }
+
+    /** The path of a decoded image: {@code decoded/<sha256>.<ext>}. */
+    public static String decoded(String sha256, String ext) {
+        return DECODED + "/" + sha256 + "." + ext;
     }
 
     private CaptureFolder() {
