@@ -110,6 +110,49 @@ class PageTextCaptureTest {
         assertThat(r.record().warnings()).isEmpty();
     }
 
+    @Test
+    void theImagesThePageMadeItselfAreSavedFromThePageAndTheTaintedCanvasIsSkipped() throws Exception {
+        CaptureResult r = capturer.capture(site.url("/decoded.html").toString(), Map.of());
+        List<Artifact> all = r.record().artifacts();
+        List<Artifact> decoded = all.stream().filter(a -> a.role().equals("decoded-image")).toList();
+        assertThat(decoded).extracting(Artifact::url).hasSize(2).satisfies(urls -> {
+            assertThat(urls.get(0)).startsWith("blob:" + site.url("/"));
+            assertThat(urls.get(1)).isEqualTo("canvas#chart");
+        });
+        for (Artifact a : decoded) {
+            byte[] bytes = Files.readAllBytes(r.folder().resolve(a.path()));
+            assertThat(a.sha256()).isEqualTo(sha256(bytes));
+            assertThat(a.path()).isEqualTo("decoded/" + a.sha256() + ".png");
+            assertThat(a.pdq()).as(a.path()).isNotNull();
+            assertThat(a.pdq().hash()).hasSize(64);
+            assertThat(all.indexOf(a)).isGreaterThan(all.stream().filter(x -> x.role().equals("resource"))
+                    .mapToInt(all::indexOf).max().orElse(-1));
+        }
+        // the blob's bytes, exactly as the page made them (the page also put them in a data: URL in the DOM)
+        byte[] made = Files.readAllBytes(r.folder().resolve(decoded.get(0).path()));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-bytes=\"data:image/png;base64,([^\"]+)\"")
+                .matcher(Files.readString(r.folder().resolve("page.html")));
+        assertThat(m.find()).as("the page's own copy of the blob in page.html").isTrue();
+        assertThat(made).isEqualTo(java.util.Base64.getDecoder().decode(m.group(1)));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(made));
+        assertThat(image.getWidth()).isEqualTo(160);
+        assertThat(image.getHeight()).isEqualTo(90);
+        assertThat(image.getRGB(5, 5) & 0xFFFFFF).isEqualTo(PageTextSite.LEFT);
+        assertThat(image.getRGB(155, 85) & 0xFFFFFF).isEqualTo(PageTextSite.RIGHT);
+        java.awt.image.BufferedImage chart = javax.imageio.ImageIO.read(r.folder().resolve(decoded.get(1).path()).toFile());
+        assertThat(chart.getWidth()).isEqualTo(120);
+        assertThat(chart.getHeight()).isEqualTo(80);
+        assertThat(chart.getRGB(5, 5) & 0xFFFFFF).isEqualTo(PageTextSite.CHART);
+        assertThat(chart.getRGB(115, 75) & 0xFFFFFF).isEqualTo(0xFFFF00);
+        assertThat(r.record().steps()).filteredOn(s -> s.name().equals("decoded-images")).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.outcome()).isEqualTo(StepOutcome.OK);
+                    assertThat(s.message()).startsWith("saved 2 (1 blob image, 1 canvas); skipped ")
+                            .contains("1 tainted canvas (cross-origin content", "1 canvas smaller than 16 x 16 px");
+                });
+        assertThat(r.record().steps()).extracting(Step::name).containsSubsequence("pdf", "decoded-images", "page-info");
+    }
+
     private static String sha256(byte[] bytes) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }

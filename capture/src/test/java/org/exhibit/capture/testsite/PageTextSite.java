@@ -35,6 +35,11 @@ import javax.imageio.ImageIO;
  * <li>{@code /embed-host.html}: an iframe of {@code /embed.html} from {@link #crossOrigin}, whose text names
  *     {@link #FRAME_UPLOADER} and which holds a frame of its own origin, {@code /comments.html}, naming
  *     {@link #NESTED_COMMENTER}</li>
+ * <li>{@code /decoded.html}: images the page makes itself: a 160 x 90 PNG drawn on a detached canvas (left half
+ *     {@link #LEFT}, right half {@link #RIGHT}, some text) shown from a {@code blob:} URL in {@code <img id="made">},
+ *     whose bytes the page also puts in the image's {@code data-bytes} attribute as a {@code data:} URL; a canvas
+ *     {@code #chart} of 120 x 80 filled {@link #CHART} with a yellow lower right quarter; a canvas {@code #tainted} with a thumbnail from
+ *     {@link #crossOrigin} drawn on it (no CORS, so the canvas is tainted); and an 8 x 8 canvas, too small</li>
  * </ul>
  */
 public final class PageTextSite implements AutoCloseable {
@@ -50,6 +55,10 @@ public final class PageTextSite implements AutoCloseable {
     /** A full-size image the gallery shows whole and also links to: already loaded, so not fetched again. */
     public static final String SHOWN_WHOLE = "/full/6.jpg";
 
+    /** The colours of the blob image's halves and of the {@code #chart} canvas on {@code /decoded.html}, as RGB. */
+    public static final int LEFT = 0xFF0000;
+    public static final int RIGHT = 0x0000FF;
+    public static final int CHART = 0x008000;
     private final HttpServer http;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "page-text-site");
@@ -138,6 +147,35 @@ public final class PageTextSite implements AutoCloseable {
                 case "/embed.html" -> page("Embedded player", "<p>uploaded by " + FRAME_UPLOADER + "</p>"
                         + "<iframe src=\"/comments.html\" width=\"300\" height=\"80\"></iframe>");
                 case "/comments.html" -> page("Comments", "<p>comment by " + NESTED_COMMENTER + "</p>");
+                case "/decoded.html" -> page("Decoded", """
+                        <h1>Made in the page</h1>
+                        <img id="made" alt="made in the page" width="160" height="90">
+                        <canvas id="chart" width="120" height="80"></canvas>
+                        <canvas id="tainted" width="100" height="100"></canvas>
+                        <canvas width="8" height="8"></canvas>
+                        <script>
+                        var src = document.createElement('canvas');
+                        src.width = 160; src.height = 90;
+                        var g = src.getContext('2d');
+                        g.fillStyle = '#%06x'; g.fillRect(0, 0, 80, 90);
+                        g.fillStyle = '#%06x'; g.fillRect(80, 0, 80, 90);
+                        g.fillStyle = '#ffffff'; g.font = '16px sans-serif'; g.fillText('made here', 30, 50);
+                        src.toBlob(function (blob) {
+                          var made = document.getElementById('made');
+                          var reader = new FileReader();
+                          reader.onload = function () { made.setAttribute('data-bytes', reader.result); };
+                          reader.readAsDataURL(blob);
+                          made.src = URL.createObjectURL(blob);
+                        }, 'image/png');
+                        var chart = document.getElementById('chart').getContext('2d');
+                        chart.fillStyle = '#%06x'; chart.fillRect(0, 0, 120, 80);
+                        chart.fillStyle = '#ffff00'; chart.fillRect(60, 40, 60, 40);
+                        var foreign = new Image();
+                        foreign.onload = function () {
+                          document.getElementById('tainted').getContext('2d').drawImage(foreign, 0, 0);
+                        };
+                        foreign.src = '%s';
+                        </script>""".formatted(LEFT, RIGHT, CHART, crossOrigin("/thumb/1.png")));
                 default -> null;
             };
             if (html == null) {
