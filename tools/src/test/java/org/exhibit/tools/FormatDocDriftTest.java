@@ -182,6 +182,7 @@ class FormatDocDriftTest {
         return path.replaceFirst("^data/captures/[0-9]{4,}/", "data/captures/<capture-id>/")
                 .replaceFirst("^data/files/[0-9]{4,}/", "data/files/<item-id>/")
                 .replaceFirst("/resources/[0-9a-f]{64}\\.[a-z0-9]+$", "/resources/<sha256>.<ext>")
+                .replaceFirst("/decoded/[0-9a-f]{64}\\.[a-z0-9]+$", "/decoded/<sha256>.<ext>")
                 .replaceFirst("/frames/[0-9]{2,}\\.html$", "/frames/<frame-number>.html")
                 .replaceFirst("/videos/[0-9a-f]{64}\\.vpdq\\.txt$", "/videos/<sha256>.vpdq.txt")
                 .replaceFirst("/videos/[0-9a-f]{64}\\.[a-z0-9]+$", "/videos/<sha256>.<ext>")
