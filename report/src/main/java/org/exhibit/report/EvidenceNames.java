@@ -42,6 +42,8 @@ final class EvidenceNames {
             case "pdf" -> "the browser's print (PDF)" + of;
             case "page-text" -> "the visible text, frames included," + of;
             case "frame-dom" -> "the frame " + (a.url() == null ? a.path() : a.url()) + " shown" + of;
+            case "decoded-image" -> "the image the page made itself ("
+                    + (a.url() == null ? a.path() : a.url()) + "), saved from the page's state," + of;
             case "video" -> "the video " + (a.url() == null ? a.path() : a.url()) + (e.kind() == Entry.Kind.CAPTURE
                     ? " kept from " + e.source() : "");
             case "resource" -> "the file loaded from " + (a.url() == null ? "the page" : a.url())
