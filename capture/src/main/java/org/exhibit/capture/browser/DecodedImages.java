@@ -21,7 +21,7 @@ import org.openqa.selenium.WebDriver;
  * that is not tainted by cross-origin content (its pixels as PNG). Written to {@code decoded/<sha256>.<ext>}.
  *
  * <pre>{@code
- * DecodedImages.Read r = DecodedImages.read(session, folder, Duration.ofSeconds(30));
+ * DecodedImages.Read r = DecodedImages.read(session, folder, Duration.ofSeconds(30), kept::add);
  * r.images();  // [DecodedImage[file=decoded/3f…a1.png, url=blob:http://…], DecodedImage[file=…, url=canvas#chart]]
  * r.message(); // "saved 2 (1 blob image, 1 canvas); skipped 1 tainted canvas"
  * }</pre>
@@ -93,8 +93,12 @@ final class DecodedImages {
     private DecodedImages() {
     }
 
-    /** Reads the images in the top document of {@code session} and writes them under {@code folder}. */
-    static Read read(BrowserSession session, Path folder, Duration timeout) throws IOException {
+    /**
+     * Reads the images in the top document of {@code session} and writes them under {@code folder}; each file is
+     * also given to {@code written} as soon as it is in place, so a step cut short still lists what it wrote.
+     */
+    static Read read(BrowserSession session, Path folder, Duration timeout,
+                     java.util.function.Consumer<DecodedImage> written) throws IOException {
         WebDriver driver = session.driver();
         driver.switchTo().defaultContent();
         Duration before = driver.manage().timeouts().getScriptTimeout();
@@ -129,7 +133,9 @@ final class DecodedImages {
             Path tmp = file.resolveSibling("." + file.getFileName() + ".part");
             Files.write(tmp, bytes);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            saved.put(name, new DecodedImage(name, String.valueOf(item.get("url"))));
+            DecodedImage kept = new DecodedImage(name, String.valueOf(item.get("url")));
+            saved.put(name, kept);
+            written.accept(kept);
             if (canvas) {
                 canvases++;
             } else {

@@ -124,8 +124,9 @@ public final class PageSteps {
      * under {@code decoded/}; the message says how many were saved and skipped, and why.
      */
     private List<DecodedImage> decodedImages(StepRecorder rec, BrowserSession session, Path folder) {
-        DecodedImages.Read read = rec.run("decoded-images", timeouts.step().plus(MARGIN), () -> {
-            DecodedImages.Read r = DecodedImages.read(session, folder, timeouts.step());
+        List<DecodedImage> kept = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        rec.run("decoded-images", timeouts.step().plus(MARGIN), () -> {
+            DecodedImages.Read r = DecodedImages.read(session, folder, timeouts.step(), kept::add);
             if (r.over()) {
                 rec.partial(r.message());
             } else {
@@ -133,7 +134,9 @@ public final class PageSteps {
             }
             return r;
         });
-        return read == null ? List.of() : read.images();
+        synchronized (kept) { // what a step cut short had written is listed too
+            return List.copyOf(kept);
+        }
     }
 
     /** Scrolls down, clicking "load more" controls at the bottom up to the bound; each scroll and click a step. */
