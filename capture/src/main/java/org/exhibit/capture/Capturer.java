@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.exhibit.format.layout.CaptureFolder;
-import org.exhibit.format.record.CaptureRecord.Environment;
 import org.exhibit.capture.browser.Browser;
 import org.exhibit.capture.browser.BrowserOptions;
 import org.exhibit.capture.browser.BrowserPool;
@@ -21,36 +19,38 @@ import org.exhibit.capture.browser.BrowserSession;
 import org.exhibit.capture.browser.GridBrowser;
 import org.exhibit.capture.browser.PageResult;
 import org.exhibit.capture.browser.PageSteps;
+import org.exhibit.capture.images.ImageFetcher;
+import org.exhibit.capture.images.ImageLink;
+import org.exhibit.capture.images.ImageLinks;
+import org.exhibit.capture.proxy.Exchange;
 import org.exhibit.capture.proxy.InterceptionCa;
 import org.exhibit.capture.proxy.ProxyConfig;
 import org.exhibit.capture.proxy.RecordingProxy;
 import org.exhibit.capture.proxy.WarcFileInfo;
+import org.exhibit.capture.video.Candidate;
+import org.exhibit.capture.video.MediaClient;
+import org.exhibit.capture.video.VideoCandidates;
+import org.exhibit.capture.video.VideoHarvester;
 import org.exhibit.capture.warc.Resource;
 import org.exhibit.capture.warc.WaczWriter;
 import org.exhibit.format.custody.CustodyEvent;
+import org.exhibit.format.custody.EventDetails;
+import org.exhibit.format.json.Json;
+import org.exhibit.format.layout.CaptureFolder;
+import org.exhibit.format.record.Artifact;
+import org.exhibit.format.record.CaptureOutcome;
+import org.exhibit.format.record.CaptureRecord.Environment;
+import org.exhibit.format.record.CaptureRecord;
+import org.exhibit.format.record.Step;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.files.FileTree;
 import org.exhibit.integrity.identity.PublicIdentity;
-import org.exhibit.format.json.Json;
-import org.exhibit.format.record.Artifact;
 import org.exhibit.integrity.workspace.CaseWorkspace;
 import org.exhibit.integrity.workspace.RecordStamper;
 import org.exhibit.integrity.workspace.StampOutcome;
 import org.exhibit.metadata.ArtifactInspector;
-import org.exhibit.format.record.CaptureRecord;
-import org.exhibit.format.record.CaptureOutcome;
-import org.exhibit.format.custody.EventDetails;
-import org.exhibit.capture.images.ImageFetcher;
-import org.exhibit.capture.images.ImageLink;
-import org.exhibit.capture.images.ImageLinks;
-import org.exhibit.capture.video.Candidate;
-import org.exhibit.capture.video.VideoCandidates;
-import org.exhibit.capture.video.VideoHarvester;
-import org.exhibit.capture.video.MediaClient;
-import org.exhibit.capture.proxy.Exchange;
 import org.exhibit.metadata.vpdq.Ffmpeg;
 import org.exhibit.metadata.vpdq.FfmpegMissingException;
-import org.exhibit.format.record.Step;
 
 /**
  * Captures URLs into a case: for each, a fresh browser behind a fresh recording proxy, the page steps, the
@@ -73,7 +73,8 @@ public final class Capturer implements AutoCloseable {
     private final CaseWorkspace ws;
     private final PublicIdentity investigator;
     private final CaptureOptions options;
-    private final CaptureArtifacts artifacts = new CaptureArtifacts(new ArtifactInspector());
+    private final ArtifactInspector inspector = new ArtifactInspector();
+    private final CaptureArtifacts artifacts = new CaptureArtifacts(inspector);
     private final InterceptionCa ca = InterceptionCa.create();
     private BrowserPool pool;
     private boolean closed;
@@ -263,7 +264,7 @@ public final class Capturer implements AutoCloseable {
         String pageUrl = page != null && page.finalUrl() != null ? page.finalUrl() : target.request().toASCIIString();
         Instant from = Instant.now();
         MediaClient client = mediaClient(proxy, page, target);
-        VideoHarvester.Result r = new VideoHarvester(client, ffmpeg, scratch, options.videos(),
+        VideoHarvester.Result r = new VideoHarvester(client, inspector, ffmpeg, scratch, options.videos(),
                 urls -> proxy.exchanges().stream().filter(x -> !x.started().isBefore(from) && urls.contains(x.uri()))
                         .map(Exchange::id).toList()).afterSpending(spent).harvest(candidates, pageUrl);
         missing.addAll(r.warnings());

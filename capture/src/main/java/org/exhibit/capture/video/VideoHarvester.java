@@ -1,17 +1,13 @@
 package org.exhibit.capture.video;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,11 +18,12 @@ import org.exhibit.format.record.Step;
 import org.exhibit.format.record.StepOutcome;
 import org.exhibit.format.record.VideoRecord;
 import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.integrity.files.FileTree;
+import org.exhibit.metadata.ArtifactInspector;
 import org.exhibit.metadata.vpdq.Ffmpeg;
 import org.exhibit.metadata.vpdq.VideoStream;
 import org.exhibit.metadata.vpdq.VpdqHashFile;
 import org.exhibit.metadata.vpdq.VpdqHasher;
-import org.exhibit.integrity.files.FileTree;
 
 /**
  * Keeps each video candidate as one playable file in {@code videos/}: the best rendition, every segment fetched
@@ -34,7 +31,7 @@ import org.exhibit.integrity.files.FileTree;
  * bytes and time; a video cut by a bound is kept as far as it got and says so.
  *
  * <pre>{@code
- * VideoHarvester h = new VideoHarvester(client, Ffmpeg.onPath(), folder, VideoOptions.DEFAULT, ids);
+ * VideoHarvester h = new VideoHarvester(client, inspector, Ffmpeg.onPath(), folder, VideoOptions.DEFAULT, ids);
  * VideoHarvester.Result r = h.harvest(VideoCandidates.find(proxy.exchanges(), videos, links), pageUrl);
  * }</pre>
  */
@@ -43,6 +40,7 @@ public final class VideoHarvester {
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(60);
 
     private final MediaClient client;
+    private final ArtifactInspector inspector;
     private final Ffmpeg ffmpeg;
     private final Path folder;
     private final VideoOptions options;
@@ -68,9 +66,10 @@ public final class VideoHarvester {
      * @param folder      the capture folder; files go to {@code videos/}
      * @param exchangeIds the WARC-Record-IDs of the exchanges that fetched these URLs
      */
-    public VideoHarvester(MediaClient client, Ffmpeg ffmpeg, Path folder, VideoOptions options,
-                   Function<Set<String>, List<String>> exchangeIds) {
+    public VideoHarvester(MediaClient client, ArtifactInspector inspector, Ffmpeg ffmpeg, Path folder,
+                          VideoOptions options, Function<Set<String>, List<String>> exchangeIds) {
         this.client = client;
+        this.inspector = inspector;
         this.ffmpeg = ffmpeg;
         this.folder = folder;
         this.options = options;
@@ -306,13 +305,14 @@ public final class VideoHarvester {
         String ext = extension(a, out);
         mediaType = ext.equals("webm") ? "video/webm" : ext.equals("mkv") ? "video/x-matroska"
                 : ext.equals("mov") ? "video/quicktime" : mediaType;
-        String sha = Sha256.of(out).hex();
-        String md5 = md5(out);
+        Artifact hashed = inspector.inspect(out, out.getFileName().toString(), "video"); // SHA-256 and MD5, one read
+        String sha = hashed.sha256();
+        String md5 = hashed.md5();
         Path dir = Files.createDirectories(folder.resolve(CaptureFolder.VIDEOS));
         String name = CaptureFolder.VIDEOS + "/" + sha + "." + ext;
         Path kept = folder.resolve(name);
         Files.move(out, kept, StandardCopyOption.REPLACE_EXISTING);
-        artifacts.add(new Artifact(name, "video", mediaType, Files.size(kept), sha, md5, null, null, null,
+        artifacts.add(new Artifact(name, "video", mediaType, hashed.size(), sha, md5, null, null, null,
                 a.candidate.url(), a.warnings));
         if (ffmpeg != null) {
             try {
@@ -353,19 +353,6 @@ public final class VideoHarvester {
             FileTree.delete(dir);
         } catch (IOException e) {
             // what is left of it is never listed in a record
-        }
-    }
-
-    private static String md5(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("MD5");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is missing from this JVM", e);
         }
     }
 
