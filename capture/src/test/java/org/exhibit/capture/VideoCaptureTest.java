@@ -16,7 +16,6 @@ import org.exhibit.capture.videosite.VideoSite;
 import org.exhibit.format.record.Artifact;
 import org.exhibit.format.record.CaptureOutcome;
 import org.exhibit.format.record.CaptureRecord;
-import org.exhibit.format.record.Step;
 import org.exhibit.format.record.VideoRecord;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.metadata.vpdq.VpdqHashFile;
@@ -118,9 +117,7 @@ class VideoCaptureTest {
 
     @Test
     void aNeverEndingLiveStreamIsRecordedForItsBoundAndThePageIsPartial() throws Exception {
-        Capturer bounded = new Capturer(kase.ws, kase.dana.publicInfo(), CaptureOptions.defaults()
-                .withTimeouts(CaptureCase.TIMEOUTS).withTimestamper(kase.timestamper())
-                .withVideos(new VideoOptions(50_000_000L, Duration.ofSeconds(60), Duration.ofSeconds(6), true)));
+        Capturer bounded = bounded(new VideoOptions(50_000_000L, Duration.ofSeconds(60), Duration.ofSeconds(6), true));
         try (bounded) {
             Instant t0 = Instant.now();
             CaptureResult r = bounded.capture(site.https(VideoSite.LIVE_PAGE).toString(), Map.of());
@@ -139,9 +136,8 @@ class VideoCaptureTest {
     void aVideoCutByTheByteBoundIsKeptAsFarAsItGotAndThePageIsPartial() throws Exception {
         VideoSite.VideoStream stream = site.hlsTs();
         long firstSegment = Files.size(site.reference(stream.best().reference())) / stream.best().segments().size();
-        Capturer bounded = new Capturer(kase.ws, kase.dana.publicInfo(), CaptureOptions.defaults()
-                .withTimeouts(CaptureCase.TIMEOUTS).withTimestamper(kase.timestamper())
-                .withVideos(new VideoOptions(firstSegment * 2, Duration.ofSeconds(60), Duration.ofSeconds(6), true)));
+        Capturer bounded = bounded(new VideoOptions(firstSegment * 2, Duration.ofSeconds(60), Duration.ofSeconds(6),
+                true));
         try (bounded) {
             CaptureResult r = bounded.capture(site.https(stream.page()).toString(), Map.of());
             VideoRecord v = only(r, "hls");
@@ -150,6 +146,12 @@ class VideoCaptureTest {
             assertThat(r.record().outcome()).isEqualTo(CaptureOutcome.PARTIAL);
             assertThat(r.record().warnings()).anySatisfy(w -> assertThat(w).contains("--max-media-bytes"));
         }
+    }
+
+    /** A capturer of this case with other bounds for videos; the caller closes it. */
+    private static Capturer bounded(VideoOptions videos) {
+        return new Capturer(kase.ws, kase.dana.publicInfo(), CaptureOptions.defaults()
+                .withTimeouts(CaptureCase.TIMEOUTS).withTimestamper(kase.timestamper()).withVideos(videos));
     }
 
     private static VideoRecord only(CaptureResult r, String kind) {
@@ -192,9 +194,5 @@ class VideoCaptureTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    static List<Step> videoSteps(CaptureRecord r) {
-        return r.steps().stream().filter(s -> s.name().equals("video")).toList();
     }
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
-import javax.imageio.ImageIO;
 
 /** The pages and images of the {@link CaptureTestSite}. */
 final class CaptureTestPages {
@@ -199,12 +198,6 @@ final class CaptureTestPages {
         g.setColor(Color.BLACK);
         g.drawString(label, 20, 80);
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Loopback.encode(img, "png");
     }
 }

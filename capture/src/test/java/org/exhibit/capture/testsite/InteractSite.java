@@ -1,23 +1,15 @@
 package org.exhibit.capture.testsite;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javax.imageio.ImageIO;
 
 /**
  * Pages that stand between a person and the content, over plain HTTP on 127.0.0.1: an age gate, a consent wall,
@@ -30,20 +22,12 @@ public final class InteractSite implements AutoCloseable {
     public static final int FEED_POSTS = 80;
     public static final String CONTENT_IMAGE = "/img/content.png";
 
-    private final HttpServer http;
-    private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "interact-site");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Loopback server;
     private final ConcurrentLinkedQueue<String> requested = new ConcurrentLinkedQueue<>();
     private final byte[] image = png();
 
     private InteractSite() throws IOException {
-        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        http.createContext("/", this::handle);
-        http.setExecutor(pool);
-        http.start();
+        server = Loopback.serve("interact-site", this::handle);
     }
 
     public static InteractSite start() throws IOException {
@@ -51,7 +35,7 @@ public final class InteractSite implements AutoCloseable {
     }
 
     public URI http(String path) {
-        return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + path);
+        return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
     /** Paths requested so far, in order of arrival. */
@@ -153,18 +137,11 @@ public final class InteractSite implements AutoCloseable {
         g.setColor(Color.WHITE);
         g.drawString("content behind the gate", 20, 100);
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Loopback.encode(img, "png");
     }
 
     @Override
     public void close() {
-        http.stop(0);
-        pool.shutdownNow();
+        server.close();
     }
 }

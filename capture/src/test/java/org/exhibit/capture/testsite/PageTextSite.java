@@ -1,24 +1,16 @@
 package org.exhibit.capture.testsite;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javax.imageio.ImageIO;
 
 /**
  * Pages whose text and images hide where a plain DOM read does not look, served over HTTP on 127.0.0.1, port 0;
@@ -59,12 +51,7 @@ public final class PageTextSite implements AutoCloseable {
     public static final int LEFT = 0xFF0000;
     public static final int RIGHT = 0x0000FF;
     public static final int CHART = 0x008000;
-    private final HttpServer http;
-    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "page-text-site");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Loopback server;
     private final Map<String, byte[]> images = new LinkedHashMap<>();
     private final ConcurrentLinkedQueue<String> requested = new ConcurrentLinkedQueue<>();
 
@@ -78,10 +65,7 @@ public final class PageTextSite implements AutoCloseable {
         images.put("/full/4.gif", image(800, 600, 190, "full 4", "gif"));
         images.put("/full/5,large.png", image(400, 300, 230, "full 5", "png"));
         images.put(SHOWN_WHOLE, image(300, 200, 20, "full 6", "jpg"));
-        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        http.createContext("/", this::handle);
-        http.setExecutor(pool);
-        http.start();
+        server = Loopback.serve("page-text-site", this::handle);
     }
 
     public static PageTextSite start() throws IOException {
@@ -89,12 +73,12 @@ public final class PageTextSite implements AutoCloseable {
     }
 
     public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + path);
+        return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
     /** The same server as another origin and site: {@code http://localhost:<port>}. */
     public URI crossOrigin(String path) {
-        return URI.create("http://localhost:" + http.getAddress().getPort() + path);
+        return URI.create("http://localhost:" + server.port() + path);
     }
 
     /** Every image, by path, exactly as sent. */
@@ -205,20 +189,11 @@ public final class PageTextSite implements AutoCloseable {
         g.setColor(Color.BLACK);
         g.drawString(label, 20, 40);
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(img, format, out)) {
-                throw new IllegalStateException("no ImageIO writer for " + format);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Loopback.encode(img, format);
     }
 
     @Override
     public void close() {
-        http.stop(0);
-        pool.shutdownNow();
+        server.close();
     }
 }
