@@ -11,10 +11,10 @@ import org.exhibit.capture.browser.DecodedImage;
 import org.exhibit.capture.browser.PageFrame;
 import org.exhibit.capture.browser.PageSteps;
 import org.exhibit.capture.warc.Resource;
-import org.exhibit.integrity.digest.Sha256;
-import org.exhibit.format.record.Artifact;
-import org.exhibit.metadata.ArtifactInspector;
 import org.exhibit.format.layout.CaptureFolder;
+import org.exhibit.format.record.Artifact;
+import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.metadata.ArtifactInspector;
 
 /** Lists and inspects the files of a capture folder, in a fixed order, for {@code capture.json}'s artifacts. */
 final class CaptureArtifacts {

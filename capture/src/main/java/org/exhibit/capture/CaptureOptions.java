@@ -6,8 +6,8 @@ import org.exhibit.capture.browser.BrowserOptions;
 import org.exhibit.capture.browser.PageTimeouts;
 import org.exhibit.capture.browser.Viewport;
 import org.exhibit.capture.interact.Interactions;
-import org.exhibit.integrity.timestamp.Timestamper;
 import org.exhibit.capture.video.VideoOptions;
+import org.exhibit.integrity.timestamp.Timestamper;
 
 /**
  * How to capture: the browser to use and how, the step bounds, the address the browser reaches the recording

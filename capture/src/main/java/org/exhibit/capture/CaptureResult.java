@@ -2,9 +2,9 @@ package org.exhibit.capture;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.exhibit.integrity.workspace.StampOutcome;
-import org.exhibit.format.record.CaptureRecord;
 import org.exhibit.format.record.CaptureOutcome;
+import org.exhibit.format.record.CaptureRecord;
+import org.exhibit.integrity.workspace.StampOutcome;
 
 /**
  * One finished capture.

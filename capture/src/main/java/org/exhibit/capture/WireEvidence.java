@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.exhibit.capture.proxy.Exchange;
 import org.exhibit.format.record.CaptureRecord.Header;
 import org.exhibit.format.record.CaptureRecord.HostAddress;
 import org.exhibit.format.record.CaptureRecord.MainDocument;
 import org.exhibit.format.record.CaptureRecord.Redirect;
-import org.exhibit.capture.proxy.Exchange;
 import org.exhibit.format.record.OriginInfo;
 
 /**

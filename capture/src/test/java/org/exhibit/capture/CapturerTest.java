@@ -11,22 +11,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.exhibit.format.record.CaptureRecord.Redirect;
 import org.exhibit.capture.browser.PageSteps;
 import org.exhibit.capture.browser.PageTimeouts;
-import org.exhibit.format.record.Step;
-import org.exhibit.format.record.StepOutcome;
 import org.exhibit.capture.testsite.CaptureTestSite;
 import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.format.json.Json;
 import org.exhibit.format.record.Artifact;
+import org.exhibit.format.record.CaptureOutcome;
+import org.exhibit.format.record.CaptureRecord.Redirect;
+import org.exhibit.format.record.CaptureRecord;
+import org.exhibit.format.record.Step;
+import org.exhibit.format.record.StepOutcome;
 import org.exhibit.metadata.ArtifactInspector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.exhibit.format.record.CaptureRecord;
-import org.exhibit.format.record.CaptureOutcome;
 
 /** Whole captures with a real Chromium, the recording proxy, a real TSA and the test site on 127.0.0.1. */
 class CapturerTest {

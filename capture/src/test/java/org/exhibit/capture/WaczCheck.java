@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.format.json.Json;
+import org.exhibit.integrity.digest.Sha256;
 
 /** Checks a WACZ's datapackage.json against the files it holds. */
 final class WaczCheck {

@@ -23,6 +23,7 @@ import org.exhibit.capture.testsite.CaptureTestSite;
 import org.exhibit.capture.warc.Page;
 import org.exhibit.capture.warc.WaczWriter;
 import org.exhibit.format.json.Json;
+import org.exhibit.format.record.CaptureOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,6 @@ import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.Warcinfo;
-import org.exhibit.format.record.CaptureOutcome;
 
 /**
  * What other WARC tools see in Exhibit's captures: two captures of the test site with a real Chromium (an HTTPS

@@ -2,8 +2,8 @@ package org.exhibit.metadata;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.format.record.Artifact;
+import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.workspace.ArtifactDescriber;
 
 /**

@@ -12,8 +12,8 @@ import java.util.TimeZone;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.format.record.Artifact;
+import org.exhibit.integrity.digest.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

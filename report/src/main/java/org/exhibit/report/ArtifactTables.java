@@ -3,10 +3,10 @@ package org.exhibit.report;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.exhibit.format.record.Artifact;
 import org.exhibit.report.layout.Column;
 import org.exhibit.report.layout.ReportSink;
 import org.exhibit.report.source.Nodes;
-import org.exhibit.format.record.Artifact;
 
 /** The artifacts of a capture or item: every file with its size and SHA-256, then each image's PDQ and EXIF. */
 final class ArtifactTables {

@@ -4,15 +4,15 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.exhibit.format.layout.CaptureFolder;
+import org.exhibit.format.record.CaptureRecord;
+import org.exhibit.format.record.CertificateSummary;
+import org.exhibit.format.record.OriginInfo;
 import org.exhibit.report.layout.Column;
 import org.exhibit.report.layout.Field;
 import org.exhibit.report.layout.ReportSink;
 import org.exhibit.report.source.Entry;
 import org.exhibit.report.source.Nodes;
-import org.exhibit.format.layout.CaptureFolder;
-import org.exhibit.format.record.CaptureRecord;
-import org.exhibit.format.record.CertificateSummary;
-import org.exhibit.format.record.OriginInfo;
 
 /** One capture: what was asked for and what came back, its screenshot, its videos, TLS and hosts, and its files. */
 final class CaptureSection {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.layout.CaseLayout;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.report.depiction.ImageMode;
 import org.exhibit.report.layout.Field;
@@ -19,8 +21,6 @@ import org.exhibit.report.source.CaseFiles;
 import org.exhibit.report.source.CaseInfo;
 import org.exhibit.report.source.CaseReader;
 import org.exhibit.report.source.Entry;
-import org.exhibit.format.layout.BundleLayout;
-import org.exhibit.format.layout.CaseLayout;
 
 /**
  * The case report for a judge, police officer or attorney: one self-contained HTML file and a PDF with the

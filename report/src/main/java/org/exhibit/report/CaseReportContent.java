@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.record.CaptureRecord;
+import org.exhibit.format.record.EvidenceRecord;
+import org.exhibit.format.record.ItemRecord;
 import org.exhibit.report.depiction.Depicter;
 import org.exhibit.report.depiction.ImageMode;
 import org.exhibit.report.layout.Column;
@@ -13,10 +17,6 @@ import org.exhibit.report.source.CaseInfo;
 import org.exhibit.report.source.CaseReader;
 import org.exhibit.report.source.Entry;
 import org.exhibit.report.source.Nodes;
-import org.exhibit.format.layout.BundleLayout;
-import org.exhibit.format.record.CaptureRecord;
-import org.exhibit.format.record.EvidenceRecord;
-import org.exhibit.format.record.ItemRecord;
 
 /** The case report's content, in order, written once against a {@link ReportSink}. One record in memory at a time. */
 final class CaseReportContent {

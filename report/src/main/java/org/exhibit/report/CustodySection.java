@@ -1,12 +1,12 @@
 package org.exhibit.report;
 
 import java.io.IOException;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.record.Actor;
 import org.exhibit.report.layout.Column;
 import org.exhibit.report.layout.ReportSink;
 import org.exhibit.report.source.CaseReader;
 import org.exhibit.report.source.Nodes;
-import org.exhibit.format.layout.BundleLayout;
-import org.exhibit.format.record.Actor;
 
 /** The custody log, line by line as recorded (streamed: a long log is never held in memory). */
 final class CustodySection {

@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.exhibit.format.record.Artifact;
 import org.exhibit.report.depiction.Depicter;
 import org.exhibit.report.depiction.Depiction;
 import org.exhibit.report.depiction.VideoFrames;
 import org.exhibit.report.layout.ReportSink;
 import org.exhibit.report.source.CaseFiles;
 import org.exhibit.report.source.FileRegion;
-import org.exhibit.format.record.Artifact;
 
 /**
  * Finds the image a section shows (a capture's screenshot, an item's original) and depicts it, one at a time; and

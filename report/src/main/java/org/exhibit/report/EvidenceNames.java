@@ -2,12 +2,12 @@ package org.exhibit.report;
 
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.Map;
-import org.exhibit.report.source.CaseReader;
-import org.exhibit.report.source.Entry;
 import java.util.List;
+import java.util.Map;
 import org.exhibit.format.record.Artifact;
 import org.exhibit.format.record.EvidenceRecord;
+import org.exhibit.report.source.CaseReader;
+import org.exhibit.report.source.Entry;
 
 /**
  * What each file of a bundle is, in words: "the full-page screenshot of https://…", "the photo chat.png". Built

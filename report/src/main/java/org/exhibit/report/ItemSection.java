@@ -2,12 +2,12 @@ package org.exhibit.report;
 
 import java.io.IOException;
 import java.util.List;
-import org.exhibit.report.layout.Field;
-import org.exhibit.report.layout.ReportSink;
-import org.exhibit.report.source.Entry;
 import org.exhibit.format.layout.ItemFolder;
 import org.exhibit.format.record.Artifact;
 import org.exhibit.format.record.ItemRecord;
+import org.exhibit.report.layout.Field;
+import org.exhibit.report.layout.ReportSink;
+import org.exhibit.report.source.Entry;
 import org.exhibit.report.source.Nodes;
 
 /** One ingested item: the original file as received, its hashes and, for an image, its depiction. */

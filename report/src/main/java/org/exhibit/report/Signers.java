@@ -6,12 +6,12 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.integrity.bundle.Check;
 import org.exhibit.integrity.bundle.Verification;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.report.source.CaseFiles;
 import org.exhibit.report.source.Nodes;
-import org.exhibit.format.layout.BundleLayout;
 
 /**
  * Who vouches for a bundle: the investigator who signed it and each TSA that stamped it, with certificate

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.exhibit.report.source.CaseReader;
-import org.exhibit.report.source.Entry;
 import org.exhibit.format.record.Artifact;
 import org.exhibit.format.record.CaptureRecord;
 import org.exhibit.format.record.VideoRecord;
+import org.exhibit.report.source.CaseReader;
+import org.exhibit.report.source.Entry;
 
 /**
  * One URL to have removed: a captured page, or an image or video the page loaded, with the evidence that

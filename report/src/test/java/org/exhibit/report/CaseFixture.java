@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
-import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.format.json.Json;
+import org.exhibit.integrity.digest.Sha256;
 
 /**
  * A small case workspace laid out as DESIGN.md describes, with real PNG/JPEG images, real JSON records, a

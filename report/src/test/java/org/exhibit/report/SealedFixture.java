@@ -7,10 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.exhibit.format.json.Json;
+import org.exhibit.format.layout.CaptureFolder;
 import org.exhibit.integrity.bundle.BundleSealer;
 import org.exhibit.integrity.identity.Identity;
 import org.exhibit.integrity.identity.IdentityStore;
-import org.exhibit.format.json.Json;
 import org.exhibit.integrity.timestamp.LocalTsa;
 import org.exhibit.integrity.timestamp.Timestamper;
 import org.exhibit.integrity.timestamp.TrustAnchors;
@@ -20,7 +21,6 @@ import org.exhibit.integrity.workspace.CaseWorkspace;
 import org.exhibit.integrity.workspace.Ingest;
 import org.exhibit.integrity.workspace.ItemOutcome;
 import org.exhibit.integrity.workspace.RecordStamper;
-import org.exhibit.format.layout.CaptureFolder;
 
 /**
  * A case made with the real workspace, stamped by Exhibit's TSA on 127.0.0.1 and sealed by {@link BundleSealer}:

@@ -10,27 +10,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.exhibit.capture.CaptureOptions;
-import org.exhibit.capture.browser.PageTimeouts;
-import org.exhibit.capture.interact.AgeGate;
-import org.exhibit.capture.interact.Interactions;
-import org.exhibit.format.record.CaptureOutcome;
 import org.exhibit.capture.CaptureResult;
 import org.exhibit.capture.Capturer;
 import org.exhibit.capture.RefusedUrlException;
 import org.exhibit.capture.UrlPolicy;
 import org.exhibit.capture.browser.Browser;
 import org.exhibit.capture.browser.BrowserUnavailableException;
+import org.exhibit.capture.browser.PageTimeouts;
 import org.exhibit.capture.browser.Viewport;
+import org.exhibit.capture.interact.AgeGate;
+import org.exhibit.capture.interact.Interactions;
+import org.exhibit.capture.video.VideoOptions;
+import org.exhibit.format.layout.CaseLayout;
+import org.exhibit.format.record.CaptureOutcome;
 import org.exhibit.integrity.identity.PublicIdentity;
 import org.exhibit.integrity.timestamp.TrustAnchors;
 import org.exhibit.integrity.workspace.CaseWorkspace;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import org.exhibit.format.layout.CaseLayout;
-import org.exhibit.capture.video.VideoOptions;
+import picocli.CommandLine;
 
 /** {@code exhibit capture --case DIR URL...}: each URL opened in Chromium through the recording proxy, kept whole. */
 @Command(name = "capture", mixinStandardHelpOptions = true,

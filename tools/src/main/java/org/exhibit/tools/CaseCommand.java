@@ -11,10 +11,10 @@ import org.exhibit.integrity.identity.PublicIdentity;
 import org.exhibit.integrity.workspace.CaseWorkspace;
 import org.exhibit.integrity.workspace.RecordStamper;
 import org.exhibit.integrity.workspace.WorkspaceException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code exhibit case init|check}: a case workspace and its custody log. */
 @Command(name = "case", mixinStandardHelpOptions = true, description = "Create and check case workspaces.",

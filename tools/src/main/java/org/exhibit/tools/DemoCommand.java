@@ -17,9 +17,9 @@ import org.exhibit.capture.browser.BrowserOptions;
 import org.exhibit.capture.browser.BrowserUnavailableException;
 import org.exhibit.integrity.identity.IdentityStore;
 import org.exhibit.integrity.timestamp.LocalTsa;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code exhibit demo}: the whole job on the bundled sample site, with nothing but this machine. It serves

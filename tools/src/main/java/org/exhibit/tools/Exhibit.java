@@ -2,8 +2,8 @@ package org.exhibit.tools;
 
 import java.io.PrintWriter;
 import java.util.Objects;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code exhibit} command line. Every subcommand is a thin layer over the libraries; this class maps

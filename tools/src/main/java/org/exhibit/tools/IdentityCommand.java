@@ -7,13 +7,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.exhibit.format.json.Json;
 import org.exhibit.integrity.identity.IdentityException;
 import org.exhibit.integrity.identity.IdentityStore;
 import org.exhibit.integrity.identity.PublicIdentity;
-import org.exhibit.format.json.Json;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code exhibit identity create|show}: the investigator's key and certificate under $EXHIBIT_HOME. */
 @Command(name = "identity", mixinStandardHelpOptions = true,

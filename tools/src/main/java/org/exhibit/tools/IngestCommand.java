@@ -12,11 +12,11 @@ import org.exhibit.integrity.workspace.CaseWorkspace;
 import org.exhibit.integrity.workspace.Ingest;
 import org.exhibit.integrity.workspace.ItemOutcome;
 import org.exhibit.integrity.workspace.RecordStamper;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code exhibit ingest --case DIR FILE...}: evidence files from disk into the case, bytes unchanged, timestamped. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,

@@ -19,10 +19,10 @@ import org.exhibit.integrity.workspace.CaseWorkspace;
 import org.exhibit.report.CaseReport;
 import org.exhibit.report.Sealing;
 import org.exhibit.report.depiction.ImageMode;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code exhibit seal --case DIR [-o BUNDLE.zip|DIR] [--tsa ...]}: the evidence bundle of a case. */
 @Command(name = "seal", mixinStandardHelpOptions = true,

@@ -10,10 +10,10 @@ import org.exhibit.integrity.timestamp.TrustAnchors;
 import org.exhibit.integrity.workspace.CaseWorkspace;
 import org.exhibit.integrity.workspace.RecordStamper;
 import org.exhibit.integrity.workspace.StampOutcome;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code exhibit stamp --case DIR}: completes timestamps that were pending because no TSA answered. */
 @Command(name = "stamp", mixinStandardHelpOptions = true,

@@ -8,9 +8,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.exhibit.integrity.timestamp.LocalTsa;
 import org.exhibit.integrity.timestamp.TsaServer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code exhibit tsa serve}: Exhibit's own RFC 3161 time-stamping authority over HTTP on 127.0.0.1. */
 @Command(name = "tsa", mixinStandardHelpOptions = true,

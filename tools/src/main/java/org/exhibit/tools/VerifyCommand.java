@@ -1,6 +1,5 @@
 package org.exhibit.tools;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -8,16 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import org.exhibit.format.json.Json;
 import org.exhibit.integrity.bundle.BundleVerifier;
 import org.exhibit.integrity.bundle.Check;
 import org.exhibit.integrity.bundle.Verification;
 import org.exhibit.integrity.bundle.ZipLimits;
-import org.exhibit.format.json.Json;
 import org.exhibit.integrity.timestamp.TrustAnchors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code exhibit verify BUNDLE.zip [--trust PEM]... [--json] [--strict]}: every check of docs/FORMAT.md, one line each. */
 @Command(name = "verify", mixinStandardHelpOptions = true,

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.exhibit.format.custody.CustodyEvent;
-import org.exhibit.integrity.custody.CustodyLog;
 import org.exhibit.format.json.Json;
+import org.exhibit.integrity.custody.CustodyLog;
 
 /** Shared steps of the batch tests: a case, the capture command line, and what a finished batch must show. */
 final class BatchFixture {

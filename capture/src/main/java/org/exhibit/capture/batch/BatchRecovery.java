@@ -6,20 +6,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.exhibit.format.record.Actor;
 import org.exhibit.format.custody.CustodyEvent;
+import org.exhibit.format.custody.EventDetails;
+import org.exhibit.format.layout.CaptureFolder;
+import org.exhibit.format.record.Actor;
 import org.exhibit.integrity.custody.CustodyLog;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.workspace.CaseWorkspace;
-import org.exhibit.format.layout.CaptureFolder;
-import org.exhibit.format.custody.EventDetails;
 
 /**
  * Puts a case back in order after an interrupted run (Ctrl-C, {@code kill -9}, power loss), before a batch

@@ -1,11 +1,10 @@
 package org.exhibit.capture.batch;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.nio.file.Files;
 import java.util.Map;
 import org.exhibit.format.layout.RecordRef;
 import org.exhibit.format.record.CaptureRecord;

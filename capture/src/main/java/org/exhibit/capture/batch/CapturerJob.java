@@ -2,10 +2,10 @@ package org.exhibit.capture.batch;
 
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.exhibit.format.record.CaptureOutcome;
-import org.exhibit.format.record.CaptureRecord;
 import org.exhibit.capture.CaptureResult;
 import org.exhibit.capture.Capturer;
+import org.exhibit.format.record.CaptureOutcome;
+import org.exhibit.format.record.CaptureRecord;
 
 /**
  * A batch's captures made by the {@link Capturer}, exactly as one-by-one capture makes them (same browser

@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.exhibit.format.record.ConsoleMessage;
+import org.exhibit.integrity.files.FileTree;
 import org.openqa.selenium.Capabilities;
+import org.openqa.selenium.HasCapabilities;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.HasCapabilities;
 import org.openqa.selenium.remote.service.DriverService;
-import org.exhibit.format.record.ConsoleMessage;
-import org.exhibit.integrity.files.FileTree;
 
 /**
  * One running browser, or one browser context of a pooled browser. Closing a browser of its own quits it

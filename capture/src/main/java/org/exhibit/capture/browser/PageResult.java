@@ -2,9 +2,9 @@ package org.exhibit.capture.browser;
 
 import java.util.List;
 import java.util.Map;
+import org.exhibit.format.record.ConsoleMessage;
 import org.exhibit.format.record.Step;
 import org.exhibit.format.record.StepOutcome;
-import org.exhibit.format.record.ConsoleMessage;
 
 /**
  * What the page steps saw and wrote.

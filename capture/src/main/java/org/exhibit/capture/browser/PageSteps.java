@@ -12,15 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriver;
-import org.exhibit.format.record.ConsoleMessage;
-import org.exhibit.format.layout.CaptureFolder;
 import org.exhibit.capture.interact.AgeGate;
 import org.exhibit.capture.interact.Control;
 import org.exhibit.capture.interact.Interactions;
 import org.exhibit.capture.interact.PageControls;
 import org.exhibit.capture.interact.Reason;
+import org.exhibit.format.layout.CaptureFolder;
+import org.exhibit.format.record.ConsoleMessage;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
 
 /**
  * The page steps of a capture, in order: navigate, wait for the network, the interaction pass (consent banners

@@ -10,9 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.openqa.selenium.NoSuchSessionException;
 import org.exhibit.format.record.Step;
 import org.exhibit.format.record.StepOutcome;
+import org.openqa.selenium.NoSuchSessionException;
 
 /**
  * Runs page steps one after another, each on its own thread under its own deadline, and records how each

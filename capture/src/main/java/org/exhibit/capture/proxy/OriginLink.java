@@ -21,8 +21,8 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
-import org.exhibit.format.record.OriginInfo;
 import org.exhibit.format.record.CertificateSummary;
+import org.exhibit.format.record.OriginInfo;
 
 /** One connection from the proxy to an origin (TCP, and TLS for https), kept alive between exchanges. */
 final class OriginLink implements Closeable {

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.exhibit.format.record.CertificateSummary;
+import org.exhibit.format.record.OriginInfo;
 import org.exhibit.integrity.digest.Sha256;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
@@ -26,8 +28,6 @@ import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcTruncationReason;
 import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
-import org.exhibit.format.record.OriginInfo;
-import org.exhibit.format.record.CertificateSummary;
 
 /**
  * The one WARC writer of a proxy run: each record a gzip member, records written one at a time, an

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.format.json.Json;
+import org.exhibit.integrity.digest.Sha256;
 
 /**
  * Packages a capture's WARC as WACZ 1.1.1 so that ReplayWeb.page can replay it: {@code archive/data.warc.gz},

@@ -10,13 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.exhibit.format.custody.CustodyEvent;
+import org.exhibit.format.json.Json;
+import org.exhibit.format.layout.CaptureFolder;
 import org.exhibit.integrity.identity.Identity;
 import org.exhibit.integrity.identity.IdentityStore;
-import org.exhibit.format.json.Json;
 import org.exhibit.integrity.workspace.CaseWorkspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.exhibit.format.layout.CaptureFolder;
 
 /** A case left as {@code kill -9} leaves it, put back in order before the batch resumes. */
 class BatchRecoveryTest {

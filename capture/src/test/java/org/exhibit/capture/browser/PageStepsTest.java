@@ -9,12 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import javax.imageio.ImageIO;
 import org.exhibit.capture.testsite.CaptureTestSite;
+import org.exhibit.format.record.Step;
+import org.exhibit.format.record.StepOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.exhibit.format.record.Step;
-import org.exhibit.format.record.StepOutcome;
 
 /** The page steps against a real Chromium and the test site over plain HTTP, without a recording proxy. */
 class PageStepsTest {

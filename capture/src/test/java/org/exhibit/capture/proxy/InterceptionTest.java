@@ -1,6 +1,5 @@
 package org.exhibit.capture.proxy;
 
-import org.exhibit.capture.testsite.ProxiedClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -10,7 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.exhibit.capture.testsite.ProxiedClient;
 import org.exhibit.capture.testsite.TestSite;
+import org.exhibit.format.record.CertificateSummary;
+import org.exhibit.format.record.OriginInfo;
 import org.exhibit.integrity.digest.Sha256;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
-import org.exhibit.format.record.OriginInfo;
-import org.exhibit.format.record.CertificateSummary;
 
 class InterceptionTest {
     @TempDir

@@ -3,11 +3,11 @@ package org.exhibit.format.record;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.exhibit.format.record.ConsoleMessage;
-import org.exhibit.format.record.Step;
-import org.exhibit.format.record.OriginInfo;
 import org.exhibit.format.record.Actor;
 import org.exhibit.format.record.Artifact;
+import org.exhibit.format.record.ConsoleMessage;
+import org.exhibit.format.record.OriginInfo;
+import org.exhibit.format.record.Step;
 
 /**
  * {@code capture.json}: what was asked, what the browser and the wire showed, and every file of the capture

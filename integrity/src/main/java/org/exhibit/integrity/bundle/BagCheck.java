@@ -5,10 +5,10 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.format.custody.CustodyManifest;
-import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.format.layout.BagLabels;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.integrity.digest.Sha256;
 
 /**
  * BagIt 1.0 (RFC 8493): bagit.txt, bag-info.txt's Payload-Oxum and format, every line of manifest-sha256.txt

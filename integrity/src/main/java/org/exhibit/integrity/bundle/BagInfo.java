@@ -5,10 +5,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.exhibit.integrity.identity.Identity;
 import org.exhibit.format.custody.CustodyManifest;
-import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.format.layout.BagLabels;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.integrity.identity.Identity;
 
 /** {@code bag-info.txt} of a sealed bundle (RFC 8493 reserved labels, then Exhibit's own). */
 final class BagInfo {

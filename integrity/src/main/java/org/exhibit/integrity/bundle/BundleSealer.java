@@ -15,20 +15,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.exhibit.integrity.custody.ChainReport;
 import org.exhibit.format.custody.CustodyEvent;
+import org.exhibit.format.custody.CustodyManifest;
+import org.exhibit.format.custody.EventDetails;
+import org.exhibit.format.json.Json;
+import org.exhibit.format.layout.BagLabels;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.integrity.custody.ChainReport;
 import org.exhibit.integrity.custody.CustodyLog;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.identity.Identity;
-import org.exhibit.format.json.Json;
 import org.exhibit.integrity.timestamp.StampedToken;
 import org.exhibit.integrity.timestamp.TimestampException;
 import org.exhibit.integrity.timestamp.Timestamper;
 import org.exhibit.integrity.workspace.CaseWorkspace;
-import org.exhibit.format.custody.CustodyManifest;
-import org.exhibit.format.layout.BundleLayout;
-import org.exhibit.format.custody.EventDetails;
-import org.exhibit.format.layout.BagLabels;
 
 /**
  * Seals a case workspace into the evidence bundle docs/FORMAT.md specifies: everything under {@code data/} (never

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.integrity.digest.Sha256;
 
 /**
  * Writes the ZIP: every tag file and payload file in sorted path order, the payload streamed from the workspace

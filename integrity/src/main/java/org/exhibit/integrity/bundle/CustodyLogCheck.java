@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.exhibit.format.custody.CustodyManifest;
+import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.integrity.custody.ChainReport;
 import org.exhibit.integrity.custody.ChainVerifier;
 import org.exhibit.integrity.digest.Sha256;
-import org.exhibit.format.custody.CustodyManifest;
-import org.exhibit.format.layout.BundleLayout;
 
 /**
  * The custody log ({@code custody/events.jsonl}) is an unbroken hash chain and ends at the head

@@ -6,12 +6,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.exhibit.format.json.Json;
+import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.format.custody.CustodyManifest;
+import org.exhibit.format.json.Json;
 import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.format.layout.RecordRef;
 import org.exhibit.format.record.Actor;
-import org.exhibit.format.custody.CustodyEvent;
 
 /**
  * The investigator is checked, not just described: every record ({@code capture.json}'s {@code investigator},

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.format.custody.CustodyManifest;
-import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.format.layout.BagLabels;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.integrity.digest.Sha256;
 
 /**
  * {@code custody/manifest.json} binds the bag: the SHA-256 of {@code manifest-sha256.txt}, the case id of

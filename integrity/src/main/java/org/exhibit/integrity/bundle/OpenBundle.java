@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipException;
-import org.exhibit.integrity.digest.Sha256;
-import org.exhibit.format.json.Json;
-import org.exhibit.integrity.timestamp.TimestampCheck;
 import org.exhibit.format.custody.CustodyManifest;
+import org.exhibit.format.json.Json;
 import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.format.layout.RecordRef;
 import org.exhibit.format.layout.Records;
 import org.exhibit.format.record.EvidenceRecord;
+import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.integrity.timestamp.TimestampCheck;
 
 /**
  * A bundle being verified: its checked ZIP and the digest of every entry, computed once, in parallel. The

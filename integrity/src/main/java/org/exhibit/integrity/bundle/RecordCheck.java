@@ -3,10 +3,10 @@ package org.exhibit.integrity.bundle;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.format.layout.RecordRef;
 import org.exhibit.format.record.Artifact;
+import org.exhibit.integrity.digest.Sha256;
 
 /**
  * Every file a {@code capture.json} or {@code item.json} lists ({@code artifacts[].path}, relative to the

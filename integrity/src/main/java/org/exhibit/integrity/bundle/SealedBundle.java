@@ -2,9 +2,9 @@ package org.exhibit.integrity.bundle;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.exhibit.format.custody.CustodyManifest;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.timestamp.StampedToken;
-import org.exhibit.format.custody.CustodyManifest;
 
 /**
  * A bundle {@link BundleSealer} wrote.

@@ -8,10 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import org.exhibit.integrity.timestamp.TimestampCheck;
-import org.exhibit.integrity.timestamp.TimestampVerifier;
-import org.exhibit.integrity.timestamp.TrustAnchors;
 import org.exhibit.format.custody.CustodyManifest;
 import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.format.layout.CaptureFolder;
@@ -22,6 +18,9 @@ import org.exhibit.format.record.Artifact;
 import org.exhibit.format.record.CaptureRecord;
 import org.exhibit.format.record.EvidenceRecord;
 import org.exhibit.format.record.ItemRecord;
+import org.exhibit.integrity.timestamp.TimestampCheck;
+import org.exhibit.integrity.timestamp.TimestampVerifier;
+import org.exhibit.integrity.timestamp.TrustAnchors;
 
 /**
  * The records of a workspace as they will be sealed, checked first: every artifact a record lists is there with

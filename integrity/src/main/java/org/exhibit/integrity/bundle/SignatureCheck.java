@@ -15,10 +15,10 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.exhibit.integrity.identity.PublicIdentity;
-import org.exhibit.integrity.timestamp.TrustAnchors;
 import org.exhibit.format.custody.CustodyManifest;
 import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.integrity.identity.PublicIdentity;
+import org.exhibit.integrity.timestamp.TrustAnchors;
 
 /**
  * The investigator's CMS detached signature is valid, made by the certificate in {@code custody/investigator.pem},

@@ -11,10 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import org.exhibit.format.custody.CustodyEvent;
-import org.exhibit.integrity.timestamp.TimestampCheck;
-import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.format.custody.EventDetails;
-import org.exhibit.format.json.Json;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.integrity.timestamp.TimestampCheck;
 
 /**
  * Time runs one way: no record is stamped after the seal (by the same TSA's clock; a record's genTime from another

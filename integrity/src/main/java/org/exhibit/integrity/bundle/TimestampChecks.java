@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
+import org.exhibit.format.custody.CustodyManifest;
+import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.timestamp.TimestampCheck;
 import org.exhibit.integrity.timestamp.TimestampVerifier;
 import org.exhibit.integrity.timestamp.TrustAnchors;
-import org.exhibit.format.custody.CustodyManifest;
-import org.exhibit.format.layout.BundleLayout;
 
 /**
  * Every RFC 3161 token, the manifest's and each record's, against the file it stamps (status, imprint,

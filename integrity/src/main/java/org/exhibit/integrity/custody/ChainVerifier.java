@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.exhibit.format.custody.CustodyEvent;
+import org.exhibit.format.json.Json;
 import org.exhibit.integrity.custody.ChainReport.ChainBreak;
 import org.exhibit.integrity.custody.ChainReport.Kind;
 import org.exhibit.integrity.digest.Sha256;
-import org.exhibit.format.json.Json;
-import org.exhibit.format.custody.CustodyEvent;
 
 /**
  * Walks a custody log from a stream (a file or a ZIP entry) and names the first place its hash chain

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.format.json.Json;
 import org.exhibit.format.record.Actor;
-import org.exhibit.format.custody.CustodyEvent;
+import org.exhibit.integrity.digest.Sha256;
 
 /**
  * The append-only, hash-chained custody log of a case ({@code custody/events.jsonl}): one compact JSON

@@ -2,8 +2,8 @@ package org.exhibit.integrity.workspace;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.format.record.Artifact;
+import org.exhibit.integrity.digest.Sha256;
 
 /**
  * Turns a file already in the case into its {@link Artifact} entry. The metadata module supplies one that adds

@@ -6,20 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.exhibit.format.custody.CustodyEvent;
-import org.exhibit.integrity.custody.CustodyLog;
-import org.exhibit.integrity.identity.PublicIdentity;
+import org.exhibit.format.custody.EventDetails;
 import org.exhibit.format.json.Json;
 import org.exhibit.format.layout.CaseLayout;
 import org.exhibit.format.layout.Records;
 import org.exhibit.format.record.CaseRecord;
-import org.exhibit.format.custody.EventDetails;
+import org.exhibit.integrity.custody.CustodyLog;
+import org.exhibit.integrity.identity.PublicIdentity;
 
 /**
  * A case on disk, laid out as the bundle will be (docs/DESIGN.md):

@@ -15,18 +15,17 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.exhibit.format.record.Actor;
 import org.exhibit.format.custody.CustodyEvent;
-import org.exhibit.integrity.digest.Sha256;
-import org.exhibit.integrity.files.FileTree;
+import org.exhibit.format.custody.EventDetails;
 import org.exhibit.format.json.Json;
+import org.exhibit.format.layout.ItemFolder;
+import org.exhibit.format.record.Actor;
 import org.exhibit.format.record.Artifact;
 import org.exhibit.format.record.ItemRecord;
-import org.exhibit.format.layout.ItemFolder;
-import org.exhibit.format.custody.EventDetails;
+import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.integrity.files.FileTree;
 
 /**
  * Copies evidence files the victim already holds into {@code data/files/<id>/}, bytes unchanged, with an

@@ -1,24 +1,21 @@
 package org.exhibit.integrity.workspace;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.exhibit.format.record.Actor;
 import org.exhibit.format.custody.CustodyEvent;
-import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.format.custody.EventDetails;
 import org.exhibit.format.json.Json;
+import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.layout.Records;
+import org.exhibit.format.record.Actor;
+import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.timestamp.StampedToken;
 import org.exhibit.integrity.timestamp.TimestampException;
 import org.exhibit.integrity.timestamp.Timestamper;
-import org.exhibit.format.layout.BundleLayout;
-import org.exhibit.format.layout.Records;
-import org.exhibit.format.custody.EventDetails;
 
 /**
  * Timestamps a record right after it is written: {@code <record>.<tsa>.tsr} beside it (the DER response as

@@ -14,16 +14,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.exhibit.format.json.Json;
+import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.identity.Identity;
 import org.exhibit.integrity.identity.IdentityStore;
-import org.exhibit.format.json.Json;
 import org.exhibit.integrity.timestamp.LocalTsa;
 import org.exhibit.integrity.timestamp.StampedToken;
 import org.exhibit.integrity.timestamp.Timestamper;
 import org.exhibit.integrity.timestamp.TrustAnchors;
 import org.exhibit.integrity.timestamp.TsaServer;
-import org.exhibit.format.layout.BundleLayout;
 
 /**
  * Someone who wants a sealed bundle to say something else, with everything but the investigator's key: an

@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.integrity.timestamp.TrustAnchors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.exhibit.format.layout.BundleLayout;
 
 /**
  * The four attacks an adversary with an editor, a second identity, a TSA of their own and the standard tools can

@@ -2,8 +2,8 @@ package org.exhibit.integrity.custody;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.exhibit.format.record.Actor;
 import org.exhibit.format.custody.CustodyEvent;
+import org.exhibit.format.record.Actor;
 
 /** A separate JVM appending to a custody log, to test appends across processes. Args: FILE COUNT NAME. */
 public final class AppendingProcess {

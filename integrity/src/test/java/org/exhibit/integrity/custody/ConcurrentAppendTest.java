@@ -12,10 +12,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.exhibit.format.custody.CustodyEvent;
+import org.exhibit.format.record.Actor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.exhibit.format.record.Actor;
-import org.exhibit.format.custody.CustodyEvent;
 
 class ConcurrentAppendTest {
     @TempDir

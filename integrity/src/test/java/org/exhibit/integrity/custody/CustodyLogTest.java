@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.exhibit.format.custody.CustodyEvent;
+import org.exhibit.format.record.Actor;
 import org.exhibit.integrity.custody.ChainReport.Kind;
 import org.exhibit.integrity.digest.Sha256;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.exhibit.format.record.Actor;
-import org.exhibit.format.custody.CustodyEvent;
 
 class CustodyLogTest {
     static final Actor DANA = new Actor("Dana Reyes", "ab".repeat(32));

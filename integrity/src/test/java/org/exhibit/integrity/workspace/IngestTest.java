@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.exhibit.format.custody.CustodyEvent;
-import org.exhibit.integrity.identity.OpenSslRun;
 import org.exhibit.format.json.Json;
 import org.exhibit.format.record.Artifact;
+import org.exhibit.format.record.ItemRecord;
+import org.exhibit.integrity.identity.OpenSslRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.exhibit.format.record.ItemRecord;
 
 class IngestTest {
     @TempDir

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.format.record.Artifact;
+import org.exhibit.format.record.ItemRecord;
+import org.exhibit.integrity.digest.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.exhibit.format.record.ItemRecord;
 
 class InstalledDescriberTest {
     /** Registered in this module's test resources, as the metadata module registers its inspector. */

@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.exhibit.integrity.digest.Sha256;
-import org.exhibit.format.json.Json;
 import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.format.custody.CustodyManifest;
+import org.exhibit.format.json.Json;
+import org.exhibit.format.layout.BagLabels;
 import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.format.layout.CaptureFolder;
 import org.exhibit.format.layout.CaseLayout;
@@ -22,7 +22,7 @@ import org.exhibit.format.record.CaptureRecord;
 import org.exhibit.format.record.CaseRecord;
 import org.exhibit.format.record.EvidenceRecord;
 import org.exhibit.format.record.ItemRecord;
-import org.exhibit.format.layout.BagLabels;
+import org.exhibit.integrity.digest.Sha256;
 
 /**
  * Reads what the reports need from a case, one record at a time: the case's identity, a summary entry per
