@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Boolean;
+import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -18,7 +19,9 @@ import org.bouncycastle.asn1.cmp.PKIStatus;
 import org.bouncycastle.asn1.cmp.PKIStatusInfo;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -96,9 +99,10 @@ final class ForgedTsa {
     }
 
     byte[] token(byte[] sha256, BigInteger nonce) throws Exception {
+        Date genTime = Date.from(Instant.now().plus(options.genTimeShift()));
         TSTInfo info = new TSTInfo(new ASN1ObjectIdentifier("1.3.6.1.4.1.55555.9"),
                 new MessageImprint(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), sha256),
-                new ASN1Integer(++serial), new ASN1GeneralizedTime(Date.from(Instant.now().plus(options.genTimeShift()))),
+                new ASN1Integer(++serial), new ASN1GeneralizedTime(genTime),
                 null, ASN1Boolean.FALSE, nonce == null ? null : new ASN1Integer(nonce), null, null);
         ESSCertIDv2 certId = new ESSCertIDv2(Sha256.ofBytes(tsa.getEncoded()).bytes(),
                 new IssuerSerial(new GeneralNames(new GeneralName(X500Name.getInstance(
@@ -108,12 +112,23 @@ final class ForgedTsa {
         CMSSignedDataGenerator cms = new CMSSignedDataGenerator();
         cms.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                 .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(
-                        new AttributeTable(signingCertificate)))
+                        new AttributeTable(attributes(signingCertificate, signingTime(genTime)))))
                 .build(new JcaContentSignerBuilder("SHA256withECDSA")
                         .build(options.signWithOtherKey() ? otherKey : tsaKey), tsa));
         cms.addCertificates(new JcaCertStore(List.of(tsa, root)));
         ContentInfo signed = cms.generate(new CMSProcessableByteArray(PKCSObjectIdentifiers.id_ct_TSTInfo,
                 info.getEncoded(ASN1Encoding.DER)), true).toASN1Structure();
         return new TimeStampResp(new PKIStatusInfo(PKIStatus.granted), signed).getEncoded(ASN1Encoding.DER);
+    }
+
+    private static ASN1EncodableVector attributes(Attribute... attributes) {
+        ASN1EncodableVector vector = new ASN1EncodableVector();
+        vector.addAll(attributes);
+        return vector;
+    }
+
+    /** A signing time equal to genTime, as a TSA whose clock is off would write it (Bouncy Castle checks they agree). */
+    private static Attribute signingTime(Date genTime) {
+        return new Attribute(CMSAttributes.signingTime, new DERSet(new Time(genTime)));
     }
 }
