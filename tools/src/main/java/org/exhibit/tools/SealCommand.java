@@ -67,11 +67,12 @@ public final class SealCommand implements Callable<Integer> {
             out.println(b.file());
             out.println("  SHA-256  " + b.sha256());
             out.println("  " + b.size() + " bytes, " + b.manifest().captures().size() + " captures, "
-                    + b.manifest().items().size() + " items, timestamped by " + b.manifestToken().tsa().name()
-                    + " at " + b.manifestToken().genTime());
+                    + b.manifest().items().size() + " items, timestamped by " + b.manifestTokens().stream()
+                    .map(t -> t.tsa().name() + " at " + t.genTime()).collect(java.util.stream.Collectors.joining(", ")));
             if (!Exhibit.quiet(spec)) {
                 b.warnings().forEach(w -> err.println("exhibit: warning: " + w));
-                b.manifestToken().warnings().forEach(w -> err.println("exhibit: warning: manifest timestamp: " + w));
+                b.manifestTokens().forEach(t -> t.warnings().forEach(w -> err.println("exhibit: warning: manifest "
+                        + "timestamp (" + t.tsa().name() + "): " + w)));
             }
             return ExitCode.OK;
         } catch (SealException e) {

@@ -17,7 +17,8 @@ import picocli.CommandLine;
 
 /** {@code exhibit stamp --case DIR}: completes timestamps that were pending because no TSA answered. */
 @Command(name = "stamp", mixinStandardHelpOptions = true,
-        description = "Timestamp every capture and item record whose timestamp is still pending.")
+        description = "Timestamp every capture and item record whose timestamp is still pending: each record "
+                + "gets the token of every TSA given (--tsa) that it lacks; the tokens it has are kept.")
 public final class StampCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,20 +34,20 @@ public final class StampCommand implements Callable<Integer> {
         CaseWorkspace ws = CaseCommand.open(caseDir);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (RecordStamper.pending(ws).isEmpty()) {
-            out.println("no pending timestamps in " + ws.root());
-            return ExitCode.OK;
-        }
         Environment env = Exhibit.environment(spec);
-        PublicIdentity me = Investigator.publicInfo(env);
         int still = 0;
         try (TsaOptions.Session tsas = tsaOptions.open(env.home())) {
+            PublicIdentity me = Investigator.publicInfo(env);
             RecordStamper stamper = new RecordStamper(ws, tsas.timestamper(TrustAnchors.jdkDefaults()), me.actor());
+            if (stamper.pending().isEmpty()) {
+                out.println("no pending timestamps in " + ws.root());
+                return ExitCode.OK;
+            }
             List<StampOutcome> outcomes = stamper.stampPending();
             for (StampOutcome o : outcomes) {
                 out.println(ws.root().relativize(o.record()) + "  " + Stamps.describe(o));
                 Stamps.warn(o, err, Exhibit.quiet(spec));
-                still += o.stamped() ? 0 : 1;
+                still += o.complete() ? 0 : 1;
             }
             if (still > 0) {
                 err.println("exhibit: " + still + " of " + outcomes.size() + " timestamps still pending");

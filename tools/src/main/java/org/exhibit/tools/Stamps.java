@@ -8,17 +8,30 @@ final class Stamps {
     private Stamps() {
     }
 
+    /** "timestamped by a at T1, b at T2", "+ PENDING for c" when a TSA did not answer. */
     static String describe(StampOutcome o) {
-        return o.stamped()
-                ? "timestamped by " + o.token().tsa().name() + " at " + o.token().genTime()
-                : "timestamp PENDING";
+        if (!o.stamped()) {
+            return "timestamp PENDING";
+        }
+        StringBuilder b = new StringBuilder("timestamped by ");
+        for (int i = 0; i < o.tokens().size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(o.tokens().get(i).tsa().name()).append(" at ")
+                    .append(o.tokens().get(i).genTime());
+        }
+        return o.complete() ? b.toString() : b.append("; a TSA's timestamp PENDING").toString();
     }
 
     static void warn(StampOutcome o, PrintWriter err, boolean quiet) {
         if (!o.stamped()) {
             err.println("exhibit: warning: " + o.subject() + ": timestamp pending (" + o.problem() + ");"
                     + " the record is kept: run `exhibit stamp --case DIR` when a TSA is reachable");
-        } else if (!quiet) {
+            return;
+        }
+        if (!o.complete()) {
+            err.println("exhibit: warning: " + o.subject() + ": timestamp pending from a TSA (" + o.problem() + ");"
+                    + " the other timestamps count: run `exhibit stamp --case DIR` to add it when it is reachable");
+        }
+        if (!quiet) {
             o.warnings().forEach(w -> err.println("exhibit: warning: " + o.subject() + ": " + w));
         }
     }

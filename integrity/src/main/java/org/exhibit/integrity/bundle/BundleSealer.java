@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +22,14 @@ import org.exhibit.format.custody.EventDetails;
 import org.exhibit.format.json.Json;
 import org.exhibit.format.layout.BagLabels;
 import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.layout.RecordRef;
+import org.exhibit.format.layout.Records;
 import org.exhibit.integrity.custody.ChainReport;
 import org.exhibit.integrity.custody.CustodyLog;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.identity.Identity;
+import org.exhibit.integrity.timestamp.EachStamp;
 import org.exhibit.integrity.timestamp.StampedToken;
-import org.exhibit.integrity.timestamp.TimestampException;
 import org.exhibit.integrity.timestamp.Timestamper;
 import org.exhibit.integrity.workspace.CaseWorkspace;
 
@@ -127,15 +130,20 @@ public final class BundleSealer {
                     investigator.actor(), exhibitVersion, sealedAt, payloadSha.hex(), records.captures,
                     records.items, head.hex());
             byte[] manifestJson = Json.bytes(manifest);
-            StampedToken token = stamp(manifestJson);
+            EachStamp each = stamp(manifestJson);
+            List<StampedToken> tokens = each.tokens();
             Map<String, byte[]> tags = tagFiles(ws, target, payload, records, manifest, manifestJson, manifestTxt,
-                    token);
+                    tokens);
             sign(tags, snapshot);
             new BundleWriter(sealedAt, payload, tags, log.file(), snapshot).write(target);
             Sha256 bundleSha = Sha256.of(target);
             log.append(investigator.actor(), CustodyEvent.EXPORTED, "bundle:" + bundleSha.hex(), EventDetails.of(
                     new EventDetails.Exported(target.getFileName().toString(), Files.size(target), payloadSha.hex())));
-            return new SealedBundle(target, bundleSha, Files.size(target), manifest, token, records.warnings);
+            List<String> warnings = new ArrayList<>(records.warnings);
+            warnings.addAll(missingTokens(payload));
+            each.failed().forEach((tsa, e) -> warnings.add(BundleLayout.CUSTODY_MANIFEST + ": no timestamp from "
+                    + tsa + " (" + e.getMessage() + "); the bundle holds the others'"));
+            return new SealedBundle(target, bundleSha, Files.size(target), manifest, tokens, warnings);
         } catch (IOException | SealException | RuntimeException e) {
             try {
                 log.append(investigator.actor(), CustodyEvent.SEAL_FAILED, subject, EventDetails.of(
@@ -147,36 +155,57 @@ public final class BundleSealer {
         }
     }
 
-    private StampedToken stamp(byte[] manifestJson) throws SealException {
-        try {
-            return timestamper.stamp(Sha256.ofBytes(manifestJson).bytes());
-        } catch (TimestampException e) {
-            throw new SealException(BundleLayout.CUSTODY_MANIFEST + ": no timestamp: " + e.getMessage()
-                    + "; check the TSA (--tsa) and seal again", e);
+    /** A token from each TSA that answers; at least one, or the seal fails. */
+    private EachStamp stamp(byte[] manifestJson) throws SealException {
+        EachStamp each = timestamper.stampEach(Sha256.ofBytes(manifestJson).bytes());
+        if (each.tokens().isEmpty()) {
+            SealException e = new SealException(BundleLayout.CUSTODY_MANIFEST + ": no timestamp: " + each.problem()
+                    + "; check the TSA (--tsa) and seal again");
+            each.failed().values().forEach(e::addSuppressed);
+            throw e;
         }
+        return each;
+    }
+
+    /** A warning for each record that lacks the token of one of the TSAs sealing it. */
+    private List<String> missingTokens(Payload payload) {
+        List<String> out = new ArrayList<>();
+        for (RecordRef r : Records.among(payload.files().keySet())) {
+            if (r.tokens().isEmpty()) {
+                continue;   // pending altogether: SealedRecords says so
+            }
+            for (String tsa : timestamper.names()) {
+                if (!r.tokens().contains(BundleLayout.token(r.path(), tsa))) {
+                    out.add(r.path() + ": no timestamp from " + tsa + " yet; run `exhibit stamp` and seal again to add it");
+                }
+            }
+        }
+        return out;
     }
 
     private Map<String, byte[]> tagFiles(CaseWorkspace ws, Path target, Payload payload, SealedRecords records,
                                          CustodyManifest manifest, byte[] manifestJson, byte[] manifestTxt,
-                                         StampedToken token) throws IOException, SealException {
+                                         List<StampedToken> manifestTokens) throws IOException, SealException {
         Map<String, byte[]> tags = new TreeMap<>();
         tags.put(BundleLayout.BAGIT, (BagLabels.BAGIT_VERSION + ": 1.0\n" + BagLabels.ENCODING + ": UTF-8\n")
                 .getBytes(StandardCharsets.UTF_8));
         tags.put(BundleLayout.BAG_INFO, BagInfo.of(investigator, manifest, payload).bytes());
         tags.put(BundleLayout.MANIFEST, manifestTxt);
         tags.put(BundleLayout.CUSTODY_MANIFEST, manifestJson);
-        String manifestToken = BundleLayout.manifestToken(token.tsa().name());
-        tags.put(manifestToken, token.response());
-        tags.put(BundleLayout.INVESTIGATOR, investigator.publicInfo().chainPem().getBytes(StandardCharsets.US_ASCII));
+        Map<String, String> tokens = new LinkedHashMap<>();
         TsaPems pems = new TsaPems(ws.tsaDir());
-        pems.addToken(token.tsa().name(), token.response());
+        for (StampedToken token : manifestTokens) {
+            String manifestToken = BundleLayout.manifestToken(token.tsa().name());
+            tags.put(manifestToken, token.response());
+            pems.addToken(token.tsa().name(), token.response());
+            tokens.put(manifestToken, BundleLayout.CUSTODY_MANIFEST);
+        }
+        tags.put(BundleLayout.INVESTIGATOR, investigator.publicInfo().chainPem().getBytes(StandardCharsets.US_ASCII));
         for (String recordToken : records.tokens.keySet()) {
             pems.addToken(VerifyInstructions.tsaOf(recordToken),
                     Files.readAllBytes(payload.files().get(recordToken).source()));
         }
         tags.putAll(pems.entries());
-        Map<String, String> tokens = new LinkedHashMap<>();
-        tokens.put(manifestToken, BundleLayout.CUSTODY_MANIFEST);
         tokens.putAll(records.tokens);
         tags.put(BundleLayout.VERIFY, VerifyInstructions.text(new VerifyInstructions.Facts(
                 target.getFileName().toString(), manifest, tokens, pems.endsInRoot(), records.pending)));

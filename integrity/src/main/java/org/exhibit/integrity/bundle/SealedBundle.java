@@ -13,12 +13,18 @@ import org.exhibit.integrity.timestamp.StampedToken;
  * @param sha256        SHA-256 of the whole ZIP (logged as the {@code exported} event's subject)
  * @param size          bytes
  * @param manifest      {@code custody/manifest.json} as signed and stamped
- * @param manifestToken the manifest's timestamp
+ * @param manifestTokens the manifest's timestamps, one per TSA that answered (at least one)
  * @param warnings      what holds but deserves a look (pending record stamps, folders without a record)
  */
-public record SealedBundle(Path file, Sha256 sha256, long size, CustodyManifest manifest, StampedToken manifestToken,
+public record SealedBundle(Path file, Sha256 sha256, long size, CustodyManifest manifest, List<StampedToken> manifestTokens,
                            List<String> warnings) {
     public SealedBundle {
         warnings = List.copyOf(warnings);
+        manifestTokens = List.copyOf(manifestTokens);
+    }
+
+    /** The first of {@link #manifestTokens}. */
+    public StampedToken manifestToken() {
+        return manifestTokens.get(0);
     }
 }

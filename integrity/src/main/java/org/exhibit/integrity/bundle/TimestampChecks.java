@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import org.exhibit.format.custody.CustodyManifest;
 import org.exhibit.format.layout.BundleLayout;
@@ -17,8 +20,10 @@ import org.exhibit.integrity.timestamp.TrustAnchors;
 
 /**
  * Every RFC 3161 token, the manifest's and each record's, against the file it stamps (status, imprint,
- * ESSCertID, EKU, signature, validity and chain at genTime, all in {@link TimestampVerifier}); the manifest has
- * at least one; a record without one is pending (a warning); each record's earliest genTime is the one
+ * ESSCertID, EKU, signature, validity and chain at genTime, all in {@link TimestampVerifier}), one finding per
+ * token; the manifest has at least one; a record without one is pending (a warning). A file stamped by several
+ * TSAs needs one valid token: an invalid one beside a valid one is a warning (fails {@code --strict}), and so is a
+ * file that lacks the token of a TSA that stamped other files. Each record's earliest valid genTime is the one
  * {@code manifest.json} recorded.
  */
 final class TimestampChecks {
@@ -54,8 +59,20 @@ final class TimestampChecks {
             TimestampCheck valid = token(b, verifier, t.getValue(), t.getKey(), anchors, checks);
             return new Result(t.getKey(), t.getValue(), valid, checks);
         }).toList();
+        Set<String> holdsValid = new HashSet<>();
         for (Result r : results) {
-            out.addAll(r.checks());
+            if (r.valid() != null) {
+                holdsValid.add(r.stamped());
+            }
+        }
+        for (Result r : results) {
+            for (Check c : r.checks()) {
+                // a file with another valid token still has its time: this token's failure fails only --strict
+                out.add(c.status() == Check.Status.FAIL && holdsValid.contains(r.stamped())
+                        ? Check.warn(c.name(), c.reason(), c.file(), c.message() + " (" + r.stamped()
+                                + " has another valid token)")
+                        : c);
+            }
             if (r.valid() != null) {
                 b.validTokens().put(r.token(), r.valid());
                 earliest.merge(r.stamped(), r.valid().genTime(), (x, y) -> x.isBefore(y) ? x : y);
@@ -66,8 +83,27 @@ final class TimestampChecks {
                 out.add(Check.warn(NAME, Reason.STAMP_PENDING, path, path + ": timestamp pending (no " + path + ".<tsa>.tsr)"));
             }
         }
+        missingTsas(tokens, out);
         boundGenTimes(b, earliest, out);
         return out;
+    }
+
+    /**
+     * Every TSA that stamped some file of the bundle is expected to have stamped each stamped file: a token one TSA
+     * gave and another did not is a stamp still pending from that TSA (a warning).
+     */
+    private static void missingTsas(Map<String, List<String>> tokens, List<Check> out) {
+        Set<String> tsas = new TreeSet<>();
+        tokens.values().forEach(list -> list.forEach(t -> tsas.add(VerifyInstructions.tsaOf(t))));
+        tokens.forEach((stamped, list) -> {
+            for (String tsa : tsas) {
+                if (!list.contains(BundleLayout.token(stamped, tsa))) {
+                    out.add(Check.warn(NAME, Reason.STAMP_PENDING, stamped, stamped + ": no timestamp from TSA " + tsa
+                            + ", which stamped other files of this bundle (expected " + BundleLayout.token(stamped, tsa)
+                            + "); its stamp was pending when sealed"));
+                }
+            }
+        });
     }
 
     /** The token's check when valid, else null (with a failure added). */

@@ -10,10 +10,19 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
@@ -45,6 +54,7 @@ public final class Timestamper {
 
     private final List<TsaEndpoint> tsas;
     private final TrustAnchors anchors;
+    private final Duration connectTimeout;
     private final Duration readTimeout;
     private final int retries;
     private final HttpClient http;
@@ -72,6 +82,7 @@ public final class Timestamper {
         }
         this.tsas = List.copyOf(tsas);
         this.anchors = anchors;
+        this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.retries = retries;
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
@@ -88,9 +99,86 @@ public final class Timestamper {
      * @throws TimestampException when no TSA gave a valid token; every failed attempt is suppressed in it
      */
     public StampedToken stamp(byte[] sha256) throws TimestampException {
+        return stamp(tsas, sha256);
+    }
+
+    /**
+     * Stamps a SHA-256 digest with <em>each</em> TSA, all at once, each with its own retries; waits at most as long
+     * as one TSA's attempts may take ({@link #bound()}), so one slow TSA delays the others by nothing.
+     *
+     * @return a token from every TSA that answered, and why each of the others did not; in TSA order
+     */
+    public EachStamp stampEach(byte[] sha256) {
+        return stampEach(tsas, sha256);
+    }
+
+    /** {@link #stampEach(byte[])} with only the TSAs named (the ones whose tokens a record still lacks). */
+    public EachStamp stampEach(Collection<String> names, byte[] sha256) {
+        List<TsaEndpoint> only = tsas.stream().filter(t -> names.contains(t.name())).toList();
+        return stampEach(only, sha256);
+    }
+
+    /** The names of the TSAs, in order. */
+    public List<String> names() {
+        return tsas.stream().map(TsaEndpoint::name).toList();
+    }
+
+    /** How long {@link #stampEach} waits at most: every attempt at one TSA with its pauses, plus a margin. */
+    public Duration bound() {
+        Duration attempt = connectTimeout.plus(readTimeout);
+        Duration pauses = BACKOFF.multipliedBy((long) retries * (retries + 1) / 2);
+        return attempt.multipliedBy(retries + 1L).plus(pauses).plusSeconds(1);
+    }
+
+    private EachStamp stampEach(List<TsaEndpoint> asked, byte[] sha256) {
+        checkDigest(sha256);
+        if (asked.isEmpty()) {
+            return new EachStamp(List.of(), Map.of());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(asked.size(), r -> {
+            Thread t = new Thread(r, "exhibit-tsa-client");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<StampedToken>> futures = new ArrayList<>();
+            for (TsaEndpoint tsa : asked) {
+                futures.add(pool.submit(() -> stamp(List.of(tsa), sha256)));
+            }
+            long deadline = System.nanoTime() + bound().toNanos();
+            List<StampedToken> tokens = new ArrayList<>();
+            Map<String, TimestampException> failed = new LinkedHashMap<>();
+            for (int i = 0; i < asked.size(); i++) {
+                TsaEndpoint tsa = asked.get(i);
+                try {
+                    long left = Math.max(0, deadline - System.nanoTime());
+                    tokens.add(futures.get(i).get(left, TimeUnit.NANOSECONDS));
+                } catch (ExecutionException e) {
+                    failed.put(tsa.name(), e.getCause() instanceof TimestampException t ? t
+                            : new TimestampException(tsa + ": " + e.getCause(), e.getCause()));
+                } catch (TimeoutException e) {
+                    futures.get(i).cancel(true);
+                    failed.put(tsa.name(), new TimestampException(tsa + ": no answer within " + bound().toSeconds()
+                            + " s"));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failed.put(tsa.name(), new TimestampException(tsa + ": interrupted"));
+                }
+            }
+            return new EachStamp(tokens, failed);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void checkDigest(byte[] sha256) {
         if (sha256.length != 32) {
             throw new IllegalArgumentException("expected a 32-byte SHA-256 digest, got " + sha256.length + " bytes");
         }
+    }
+
+    private StampedToken stamp(List<TsaEndpoint> tsas, byte[] sha256) throws TimestampException {
+        checkDigest(sha256);
         List<TimestampException> failures = new ArrayList<>();
         Set<String> asked = new LinkedHashSet<>();
         for (int round = 0; round <= retries; round++) {

@@ -6,22 +6,25 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.format.custody.EventDetails;
 import org.exhibit.format.json.Json;
 import org.exhibit.format.layout.BundleLayout;
+import org.exhibit.format.layout.RecordRef;
 import org.exhibit.format.layout.Records;
 import org.exhibit.format.record.Actor;
 import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.integrity.timestamp.EachStamp;
 import org.exhibit.integrity.timestamp.StampedToken;
 import org.exhibit.integrity.timestamp.TimestampException;
 import org.exhibit.integrity.timestamp.Timestamper;
 
 /**
- * Timestamps a record right after it is written: {@code <record>.<tsa>.tsr} beside it (the DER response as
- * received), the TSA's chain in {@code custody/tsa/<tsa>.pem}, and a {@code timestamped} custody event. When no
- * TSA answers, the record stays as it is, a {@code timestamp-pending} event records why, and
- * {@link #stampPending()} completes it later.
+ * Timestamps a record right after it is written, by each configured TSA: per token, {@code <record>.<tsa>.tsr}
+ * beside it (the DER response as received), the TSA's chain in {@code custody/tsa/<tsa>.pem}, and a
+ * {@code timestamped} custody event. When a TSA does not answer, the record stays as it is, a
+ * {@code timestamp-pending} event records which and why, and {@link #stampPending()} asks that TSA again later.
  *
  * <pre>{@code
  * RecordStamper stamper = new RecordStamper(ws, timestamper, me.actor());
@@ -41,47 +44,77 @@ public final class RecordStamper {
         this.actor = actor;
     }
 
-    /** Stamps one record file; never throws for a TSA failure (the outcome is pending instead). */
+    /**
+     * Stamps one record file with each TSA (at once, within the timestamper's bound); never throws for a TSA
+     * failure: a TSA that gives no token leaves its stamp pending, the others' tokens count.
+     */
     public StampOutcome stamp(Path record) throws IOException {
+        return stamp(record, timestamper.names());
+    }
+
+    private StampOutcome stamp(Path record, List<String> tsas) throws IOException {
         Sha256 digest = Sha256.of(record);
         String subject = ws.subject(record);
         String name = record.getFileName().toString();
-        StampedToken token;
-        try {
-            token = timestamper.stamp(digest.bytes());
-        } catch (TimestampException e) {
+        EachStamp each = timestamper.stampEach(tsas, digest.bytes());
+        List<Path> tsrs = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (StampedToken token : each.tokens()) {
+            Path tsr = record.resolveSibling(BundleLayout.token(name, token.tsa().name()));
+            Json.writeAtomically(tsr, token.response());
+            TsaChains.keep(ws.tsaDir(), token);
+            Map<String, Object> details = EventDetails.of(new EventDetails.Timestamped(name, digest.hex(),
+                    tsr.getFileName().toString(), token.tsa().name(), token.tsa().url().toString(), token.genTime(),
+                    token.serial().toString(), token.policy(), token.nonce().toString(),
+                    token.clockOffset().toMillis(), token.warnings().isEmpty() ? null : token.warnings()));
+            ws.custody().append(actor, CustodyEvent.TIMESTAMPED, subject, details);
+            tsrs.add(tsr);
+            token.warnings().forEach(w -> warnings.add(token.tsa().name() + ": " + w));
+        }
+        if (!each.failed().isEmpty()) {
             List<String> reasons = new ArrayList<>();
-            for (Throwable t : e.getSuppressed()) {
-                reasons.add(t.getMessage());
+            for (TimestampException e : each.failed().values()) {
+                for (Throwable t : e.getSuppressed()) {
+                    reasons.add(t.getMessage());
+                }
             }
             ws.custody().append(actor, CustodyEvent.TIMESTAMP_PENDING, subject, EventDetails.of(
-                    new EventDetails.TimestampPending(name, digest.hex(), e.getMessage(), reasons)));
-            return new StampOutcome(record, subject, null, null, e.getMessage(), List.of());
+                    new EventDetails.TimestampPending(name, digest.hex(), each.problem(), reasons)));
         }
-        Path tsr = record.resolveSibling(BundleLayout.token(name, token.tsa().name()));
-        Json.writeAtomically(tsr, token.response());
-        TsaChains.keep(ws.tsaDir(), token);
-        Map<String, Object> details = EventDetails.of(new EventDetails.Timestamped(name, digest.hex(),
-                tsr.getFileName().toString(), token.tsa().name(), token.tsa().url().toString(), token.genTime(),
-                token.serial().toString(), token.policy(), token.nonce().toString(), token.clockOffset().toMillis(),
-                token.warnings().isEmpty() ? null : token.warnings()));
-        ws.custody().append(actor, CustodyEvent.TIMESTAMPED, subject, details);
-        return new StampOutcome(record, subject, token, tsr, null, token.warnings());
+        return new StampOutcome(record, subject, each.tokens(), tsrs, each.problem(), warnings);
     }
 
-    /** Records with no {@code .tsr} beside them, derived from the files alone. */
+    /** Records with no {@code .tsr} beside them at all, derived from the files alone. */
     public static List<Path> pending(CaseWorkspace ws) throws IOException {
         return Records.in(ws.root()).stream().filter(r -> r.tokens().isEmpty()).map(r -> ws.root().resolve(r.path()))
                 .toList();
     }
 
-    /** {@link #pending(CaseWorkspace)} of this stamper's case. */
+    /** Records that lack the token of one of this stamper's TSAs (or every token), from the files alone. */
     public List<Path> pending() throws IOException {
-        return pending(ws);
+        List<Path> out = new ArrayList<>();
+        for (RecordRef r : Records.in(ws.root())) {
+            if (!missing(r).isEmpty()) {
+                out.add(ws.root().resolve(r.path()));
+            }
+        }
+        return out;
+    }
+
+    /** This stamper's TSAs whose token the record lacks. */
+    private List<String> missing(RecordRef r) {
+        List<String> missing = new ArrayList<>(timestamper.names());
+        for (String token : r.tokens()) {
+            Matcher m = BundleLayout.TOKEN.matcher(token);
+            if (m.matches()) {
+                missing.remove(m.group(2));
+            }
+        }
+        return missing;
     }
 
     /**
-     * Stamps every pending record. A record whose SHA-256 differs from the one logged when its stamp went
+     * Stamps every record that lacks the token of one of this stamper's TSAs, with those TSAs only. A record whose SHA-256 differs from the one logged when its stamp went
      * pending is not stamped: stamping it now would lend a changed record a time it does not deserve.
      */
     public List<StampOutcome> stampPending() throws IOException {
@@ -93,17 +126,22 @@ public final class RecordStamper {
             }
         }
         List<StampOutcome> outcomes = new ArrayList<>();
-        for (Path record : pending()) {
+        for (RecordRef ref : Records.in(ws.root())) {
+            List<String> missing = missing(ref);
+            if (missing.isEmpty()) {
+                continue;
+            }
+            Path record = ws.root().resolve(ref.path());
             String subject = ws.subject(record);
             String expected = loggedSha.get(subject + "/" + record.getFileName());
             String actual = Sha256.of(record).hex();
             if (expected != null && !expected.equals(actual)) {
-                outcomes.add(new StampOutcome(record, subject, null, null, ws.root().relativize(record)
+                outcomes.add(new StampOutcome(record, subject, List.of(), List.of(), ws.root().relativize(record)
                         + " changed since its stamp went pending: SHA-256 expected " + expected + ", got " + actual
                         + "; not stamped", List.of()));
                 continue;
             }
-            outcomes.add(stamp(record));
+            outcomes.add(stamp(record, missing));
         }
         return outcomes;
     }
