@@ -12,6 +12,11 @@ public final class BundleLayout {
     public static final String VERIFY = "VERIFY.txt";
     /** The investigator's CMS signature over the tag manifest (format 2): it binds every other file of the bundle. */
     public static final String TAG_SIGNATURE = "tagmanifest-sha256.txt.p7s";
+    /**
+     * The RFC 4998 evidence record (DER) over every other file of the bundle, signature included; listed in no
+     * manifest, so that {@code exhibit renew} can replace it without touching the signed files.
+     */
+    public static final String EVIDENCE_RECORD = "evidence-record.ers";
     public static final String CUSTODY_MANIFEST = "custody/manifest.json";
     /** Format 1 only: the signature over {@code custody/manifest.json} alone. */
     public static final String LEGACY_SIGNATURE = "custody/manifest.json.p7s";

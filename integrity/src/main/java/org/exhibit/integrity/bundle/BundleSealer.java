@@ -27,9 +27,12 @@ import org.exhibit.format.layout.Records;
 import org.exhibit.integrity.custody.ChainReport;
 import org.exhibit.integrity.custody.CustodyLog;
 import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.integrity.ers.EvidenceRecords;
+import org.exhibit.integrity.ers.FileData;
 import org.exhibit.integrity.identity.Identity;
 import org.exhibit.integrity.timestamp.EachStamp;
 import org.exhibit.integrity.timestamp.StampedToken;
+import org.exhibit.integrity.timestamp.TimestampException;
 import org.exhibit.integrity.timestamp.Timestamper;
 import org.exhibit.integrity.workspace.CaseWorkspace;
 
@@ -37,7 +40,9 @@ import org.exhibit.integrity.workspace.CaseWorkspace;
  * Seals a case workspace into the evidence bundle docs/FORMAT.md specifies: everything under {@code data/} (never
  * {@code .work/} or {@code case.json}) as the payload of a BagIt 1.0 bag, with the custody manifest timestamped
  * (RFC 3161), the custody log, the certificates and a VERIFY.txt for this very bundle, all listed in the tag
- * manifest, which the investigator signs (CMS): every file but that signature is bound by it. The workspace is checked first (every record's artifacts and timestamps); a {@code sealed} event is
+ * manifest, which the investigator signs (CMS): every file but that signature is bound by it. Last, an RFC 4998
+ * evidence record over every file, the signature included, is added outside the manifests ({@code exhibit renew}
+ * replaces it). The workspace is checked first (every record's artifacts and timestamps); a {@code sealed} event is
  * appended to the custody log before its head is bound, and an {@code exported} event with the bundle's SHA-256
  * after it is written. Files are streamed and hashed on every core, never held whole; the ZIP is written to a
  * temporary file beside the target and renamed at the end.
@@ -135,6 +140,7 @@ public final class BundleSealer {
             Map<String, byte[]> tags = tagFiles(ws, target, payload, records, manifest, manifestJson, manifestTxt,
                     tokens);
             sign(tags, snapshot);
+            tags.put(BundleLayout.EVIDENCE_RECORD, evidenceRecord(payload, tags, snapshot));
             new BundleWriter(sealedAt, payload, tags, log.file(), snapshot).write(target);
             Sha256 bundleSha = Sha256.of(target);
             log.append(investigator.actor(), CustodyEvent.EXPORTED, "bundle:" + bundleSha.hex(), EventDetails.of(
@@ -224,6 +230,24 @@ public final class BundleSealer {
         tags.put(BundleLayout.TAG_MANIFEST, tagManifest);
         try (InputStream in = new ByteArrayInputStream(tagManifest)) {
             tags.put(BundleLayout.TAG_SIGNATURE, investigator.signDetached(in));
+        }
+    }
+
+    /**
+     * The RFC 4998 evidence record over every file the bundle will hold but itself: one SHA-256 hash tree (the
+     * hashes already taken), one archive timestamp, from the first TSA that answers.
+     */
+    private byte[] evidenceRecord(Payload payload, Map<String, byte[]> tags, LogSnapshot snapshot)
+            throws IOException, SealException {
+        List<FileData> files = new ArrayList<>();
+        payload.files().forEach((name, f) -> files.add(FileData.of(name, f.sha256().bytes(), null)));
+        tags.forEach((name, content) -> files.add(FileData.of(name, Sha256.ofBytes(content).bytes(), null)));
+        files.add(FileData.of(BundleLayout.EVENTS, snapshot.sha256().bytes(), null));
+        try {
+            return EvidenceRecords.create(files, timestamper);
+        } catch (TimestampException e) {
+            throw new SealException(BundleLayout.EVIDENCE_RECORD + ": no archive timestamp: " + e.getMessage()
+                    + "; check the TSA (--tsa) and seal again", e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.exhibit.integrity.bundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +17,7 @@ import org.exhibit.integrity.timestamp.TrustAnchors;
  * hash ({@code records}); {@code manifest.json} binds {@code manifest-sha256.txt} and the records
  * ({@code manifest}); the CMS signature over the tag manifest, by a trusted signer when {@code --trust} is given
  * ({@code signature}); the records and the custody log name the signer ({@code identity}); every RFC 3161 token
- * ({@code timestamp}); the custody log's chain and head ({@code custody-log}); stamps and events in time order
+ * ({@code timestamp}); the RFC 4998 evidence record over every file ({@code evidence-record}); the custody log's chain and head ({@code custody-log}); stamps and events in time order
  * ({@code time-order}); nothing unlisted, nothing required missing ({@code unlisted}). A ZIP with two readings fails
  * (exit 1); one that cannot be read safely could not be verified (exit 2). Reads entries straight from the ZIP,
  * hashing them once on every core; never extracts, never writes.
@@ -34,6 +35,7 @@ public final class BundleVerifier {
     private final Supplier<TrustAnchors> anchors;
     private final TrustAnchors given;
     private final ZipLimits limits;
+    private final Instant validationTime;
 
     /** @param trust the certificates the user trusts, for TSAs and for the signer alike ({@code --trust}) */
     public BundleVerifier(TrustAnchors trust) {
@@ -48,9 +50,23 @@ public final class BundleVerifier {
      * @param limits  what the ZIP must stay within
      */
     public BundleVerifier(Supplier<TrustAnchors> anchors, TrustAnchors given, ZipLimits limits) {
+        this(anchors, given, limits, null);
+    }
+
+    private BundleVerifier(Supplier<TrustAnchors> anchors, TrustAnchors given, ZipLimits limits,
+                           Instant validationTime) {
         this.anchors = anchors;
         this.given = given;
         this.limits = limits;
+        this.validationTime = validationTime;
+    }
+
+    /**
+     * This verifier with another validation time (default: now) for the evidence record's last archive timestamp:
+     * whether the bundle's proof still holds at a later date, e.g. the hearing's.
+     */
+    public BundleVerifier at(Instant time) {
+        return new BundleVerifier(anchors, given, limits, time);
     }
 
     /** Runs one step; a step that breaks on hostile input fails naming itself instead of ending the verification. */
@@ -106,6 +122,8 @@ public final class BundleVerifier {
             run(checks, IdentityCheck.NAME, b, () -> IdentityCheck.run(b));
             TrustAnchors trust = anchors.get();
             run(checks, TimestampChecks.NAME, b, () -> TimestampChecks.run(b, trust));
+            Instant at = validationTime == null ? Instant.now() : validationTime;
+            run(checks, EvidenceRecordCheck.NAME, b, () -> EvidenceRecordCheck.run(b, trust, at));
             run(checks, CustodyLogCheck.NAME, b, () -> CustodyLogCheck.run(b));
             run(checks, TimeOrderCheck.NAME, b, () -> TimeOrderCheck.run(b));
             run(checks, CompletenessCheck.NAME, b, () -> CompletenessCheck.run(b));

@@ -79,7 +79,8 @@ final class BundleWriter {
                             + ", got " + written + ")");
                 }
                 tagHashes.put(name, written);
-            } else if (name.equals(BundleLayout.TAG_MANIFEST) || name.equals(BundleLayout.TAG_SIGNATURE)) {
+            } else if (name.equals(BundleLayout.TAG_MANIFEST) || name.equals(BundleLayout.TAG_SIGNATURE)
+                    || name.equals(BundleLayout.EVIDENCE_RECORD)) {
                 zip.add(name, tags.get(name));
             } else {
                 tagHashes.put(name, zip.add(name, tags.get(name)));

@@ -8,7 +8,7 @@ import org.exhibit.format.layout.BundleLayout;
 
 /**
  * Nothing is present that no manifest lists (payload in manifest-sha256.txt, tag files in the tag manifest; only the
- * tag manifest and its signature are listed nowhere), and nothing is missing that every bundle carries: VERIFY.txt,
+ * tag manifest, its signature and the evidence record, which covers itself every other file, are listed nowhere), and nothing is missing that every bundle carries: VERIFY.txt,
  * and the chain {@code custody/tsa/<tsa>.pem} of every TSA whose token the bundle holds.
  */
 final class CompletenessCheck {
@@ -29,6 +29,7 @@ final class CompletenessCheck {
             boolean data = path.startsWith(BundleLayout.DATA);
             BagManifest manifest = data ? payload : tags;
             if (path.equals(BundleLayout.TAG_MANIFEST) || path.equals(BundleLayout.TAG_SIGNATURE)
+                    || path.equals(BundleLayout.EVIDENCE_RECORD)
                     || (manifest != null && manifest.files().containsKey(path))) {
                 continue;
             }

@@ -72,7 +72,14 @@ public enum Reason {
     /** A custody-log line names a genTime its token does not give: the token was replaced. */
     TOKEN_REPLACED,
     /** A file that no manifest lists. */
-    UNLISTED;
+    UNLISTED,
+    /** The bundle carries no RFC 4998 evidence record (sealed before Exhibit made one). */
+    NO_EVIDENCE_RECORD,
+    /**
+     * The evidence record does not hold: a file it does not cover (changed, added or removed), a broken hash tree,
+     * or an archive timestamp that is invalid or was not renewed while its TSA certificate was valid.
+     */
+    EVIDENCE_RECORD_INVALID;
 
     /** "signer-untrusted". */
     @JsonValue

@@ -53,9 +53,10 @@ final class VerifyInstructions {
         step(t, "4. Every payload file under data/ has the SHA-256 that manifest-sha256.txt lists",
                 "sha256sum -c --strict manifest-sha256.txt");
         step(t, "5. Nothing else is in the bundle: every file is listed in one of the two manifests, except the tag\n"
-                + "   manifest and its signature",
+                + "   manifest, its signature and the evidence record (step 10)",
                 "[ \"$(find . -type f | cut -c3- | LC_ALL=C sort)\" = \"$({ cut -c67- manifest-sha256.txt; cut -c67-"
-                        + " tagmanifest-sha256.txt; printf '%s\\n' tagmanifest-sha256.txt tagmanifest-sha256.txt.p7s; }"
+                        + " tagmanifest-sha256.txt; printf '%s\\n' tagmanifest-sha256.txt tagmanifest-sha256.txt.p7s "
+                        + BundleLayout.EVIDENCE_RECORD + "; }"
                         + " | LC_ALL=C sort)\" ] && echo \"every file is listed: OK\"");
         step(t, "6. custody/manifest.json binds the payload: it holds the SHA-256 of manifest-sha256.txt",
                 "grep -q \"$(sha256sum manifest-sha256.txt | cut -c1-64)\" custody/manifest.json && echo \"manifest"
@@ -86,11 +87,18 @@ final class VerifyInstructions {
         step(t, "9. custody/manifest.json binds the log: it holds the SHA-256 of the log's last line",
                 "grep -q \"$(tail -n 1 custody/events.jsonl | sha256sum | cut -c1-64)\" custody/manifest.json && echo"
                         + " \"manifest binds custody/events.jsonl: OK\"");
+        t.append("10. " + BundleLayout.EVIDENCE_RECORD + " is an RFC 4998 evidence record (DER) over every other file of\n"
+                + "   the bundle, the signature included: one hash tree, stamped by a TSA, renewed later by `exhibit renew`\n"
+                + "   (a new archive timestamp before a TSA certificate expires, a new hash tree before SHA-256 weakens)\n"
+                + "   without changing any other file. openssl cannot check it; `exhibit verify` does (check\n"
+                + "   \"evidence-record\"), and so does any RFC 4998 tool. To see its structure and timestamps:\n"
+                + "$ openssl asn1parse -inform DER -in " + BundleLayout.EVIDENCE_RECORD + " -i | head -n 40\n\n");
         t.append("""
                 What the checks mean: 2 shows who sealed the bundle and that no file outside data/ changed since,
                 through 3; 4 shows no payload file changed; 5 that nothing was added; 6 and 9 tie every file and the
                 custody log to custody/manifest.json; 7 shows the manifest and each record existed at the TSA's
-                genTime (openssl ts -reply -in <token> -text prints it).
+                genTime (openssl ts -reply -in <token> -text prints it); 10 carries that proof past the TSAs'
+                certificates and today's hash algorithm.
                 """);
         return t.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -15,6 +15,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
@@ -55,8 +56,16 @@ public final class LocalTsa {
 
     /** Loads the TSA kept in {@code directory}, creating it first when the directory holds none. */
     public static LocalTsa open(Path directory) throws IOException {
+        return open(directory, null);
+    }
+
+    /**
+     * As {@link #open(Path)}, a new TSA's certificate valid for {@code validity} from now (null: ten years): a
+     * short-lived TSA shows what expiry does to the evidence and what renewing an evidence record saves.
+     */
+    public static LocalTsa open(Path directory, Duration validity) throws IOException {
         if (!Files.exists(directory.resolve(KEYSTORE))) {
-            create(directory);
+            create(directory, validity);
         }
         return load(directory);
     }
@@ -83,7 +92,7 @@ public final class LocalTsa {
     }
 
     /** Writes a fresh TSA into a sibling folder, then renames it into place so concurrent first uses agree. */
-    private static void create(Path directory) throws IOException {
+    private static void create(Path directory, Duration validity) throws IOException {
         Path parent = directory.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, ".tsa-");
@@ -92,7 +101,8 @@ public final class LocalTsa {
             new SecureRandom().nextBytes(raw);
             char[] password = Base64.getUrlEncoder().withoutPadding().encodeToString(raw).toCharArray();
             writePrivate(tmp.resolve(SECRET), new String(password).getBytes(StandardCharsets.US_ASCII));
-            TsaCertificates.Issued issued = TsaCertificates.issue();
+            TsaCertificates.Issued issued = validity == null ? TsaCertificates.issue()
+                    : TsaCertificates.issue(validity);
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry(ALIAS, issued.key(), password,

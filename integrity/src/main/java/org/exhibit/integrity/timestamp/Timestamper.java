@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
@@ -103,6 +104,14 @@ public final class Timestamper {
     }
 
     /**
+     * Stamps a digest of another algorithm (SHA-512 for an RFC 4998 hash-tree renewal), the first TSA to answer
+     * winning, with the same checks and retries as {@link #stamp(byte[])}.
+     */
+    public StampedToken stamp(ASN1ObjectIdentifier algorithm, byte[] digest) throws TimestampException {
+        return stamp(tsas, algorithm, digest);
+    }
+
+    /**
      * Stamps a SHA-256 digest with <em>each</em> TSA, all at once, each with its own retries; waits at most as long
      * as one TSA's attempts may take ({@link #bound()}), so one slow TSA delays the others by nothing.
      *
@@ -179,6 +188,11 @@ public final class Timestamper {
 
     private StampedToken stamp(List<TsaEndpoint> tsas, byte[] sha256) throws TimestampException {
         checkDigest(sha256);
+        return stamp(tsas, TSPAlgorithms.SHA256, sha256);
+    }
+
+    private StampedToken stamp(List<TsaEndpoint> tsas, ASN1ObjectIdentifier algorithm, byte[] sha256)
+            throws TimestampException {
         List<TimestampException> failures = new ArrayList<>();
         Set<String> asked = new LinkedHashSet<>();
         for (int round = 0; round <= retries; round++) {
@@ -188,7 +202,7 @@ public final class Timestamper {
             for (TsaEndpoint tsa : tsas) {
                 asked.add(tsa.toString());
                 try {
-                    return attempt(tsa, sha256);
+                    return attempt(tsa, algorithm, sha256);
                 } catch (TimestampException e) {
                     failures.add(new TimestampException("attempt " + (failures.size() + 1) + ", " + tsa + ": "
                             + e.getMessage(), e.getCause()));
@@ -201,15 +215,16 @@ public final class Timestamper {
         throw giveUp(failures, asked, "");
     }
 
-    private StampedToken attempt(TsaEndpoint tsa, byte[] sha256) throws TimestampException {
+    private StampedToken attempt(TsaEndpoint tsa, ASN1ObjectIdentifier algorithm, byte[] sha256)
+            throws TimestampException {
         TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
         generator.setCertReq(true);
         BigInteger nonce = new BigInteger(64, random);
-        TimeStampRequest request = generator.generate(TSPAlgorithms.SHA256, sha256, nonce);
+        TimeStampRequest request = generator.generate(algorithm, sha256, nonce);
         byte[] body = post(tsa, request);
         Instant received = Instant.now();
         TimeStampResponse response = TokenValidation.parse(body);
-        TokenValidation.Result r = TokenValidation.validate(response, sha256, nonce, anchors);
+        TokenValidation.Result r = TokenValidation.validate(TokenValidation.granted(response), algorithm, sha256, nonce, anchors, null);
         try {
             response.validate(request);
         } catch (TSPException e) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -55,29 +56,41 @@ final class TokenValidation {
 
     static Result validate(TimeStampResponse response, byte[] expectedSha256, BigInteger expectedNonce,
                            TrustAnchors anchors) throws TimestampException {
-        TimeStampToken token = granted(response);
+        return validate(granted(response), NISTObjectIdentifiers.id_sha256, expectedSha256, expectedNonce, anchors,
+                null);
+    }
+
+    /**
+     * @param algorithm the imprint algorithm the token must use
+     * @param validAt   when the TSA certificate and its chain must be valid; null for the token's genTime
+     */
+    static Result validate(TimeStampToken token, ASN1ObjectIdentifier algorithm, byte[] expectedImprint,
+                           BigInteger expectedNonce, TrustAnchors anchors, Instant validAt) throws TimestampException {
         TimeStampTokenInfo info = token.getTimeStampInfo();
-        if (!NISTObjectIdentifiers.id_sha256.equals(info.getMessageImprintAlgOID())) {
-            throw new TimestampException("message imprint algorithm: expected SHA-256 ("
-                    + NISTObjectIdentifiers.id_sha256 + "), got " + info.getMessageImprintAlgOID());
+        if (!algorithm.equals(info.getMessageImprintAlgOID())) {
+            throw new TimestampException("message imprint algorithm: expected " + algorithm + ", got "
+                    + info.getMessageImprintAlgOID());
         }
-        if (!MessageDigest.isEqual(expectedSha256, info.getMessageImprintDigest())) {
+        if (!MessageDigest.isEqual(expectedImprint, info.getMessageImprintDigest())) {
             throw new TimestampException("message imprint does not match the data: expected "
-                    + HEX.formatHex(expectedSha256) + ", got " + HEX.formatHex(info.getMessageImprintDigest()));
+                    + HEX.formatHex(expectedImprint) + ", got " + HEX.formatHex(info.getMessageImprintDigest()));
         }
         if (expectedNonce != null && !expectedNonce.equals(info.getNonce())) {
             throw new TimestampException("nonce does not match the request: expected " + expectedNonce.toString(16)
                     + ", got " + (info.getNonce() == null ? "none" : info.getNonce().toString(16)));
         }
         Instant genTime = info.getGenTime().toInstant();
+        Instant at = validAt == null ? genTime : validAt;
+        String when = validAt == null ? "genTime " + genTime : at.toString();
         List<X509Certificate> certs = certificates(token);
         X509Certificate signer = signer(token, certs);
         String who = "TSA certificate " + signer.getSubjectX500Principal().getName();
         checkTimeStampingUsage(signer, who);
         try {
             signer.checkValidity(Date.from(genTime));
+            signer.checkValidity(Date.from(at));
         } catch (CertificateException e) {
-            throw new TimestampException(who + " is not valid at genTime " + genTime + ": valid from "
+            throw new TimestampException(who + " is not valid at " + when + ": valid from "
                     + signer.getNotBefore().toInstant() + " to " + signer.getNotAfter().toInstant());
         }
         try {
@@ -87,7 +100,7 @@ final class TokenValidation {
                     + " does not verify: " + e.getMessage(), e);
         }
         List<String> warnings = new ArrayList<>();
-        String untrusted = chainProblem(signer, certs, genTime, anchors);
+        String untrusted = chainProblem(signer, certs, at, anchors);
         if (untrusted != null) {
             warnings.add(who + " does not chain to a trust anchor: " + untrusted);
         }
@@ -100,7 +113,7 @@ final class TokenValidation {
                 chain(signer, certs), untrusted == null, List.copyOf(warnings));
     }
 
-    private static TimeStampToken granted(TimeStampResponse response) throws TimestampException {
+    static TimeStampToken granted(TimeStampResponse response) throws TimestampException {
         int status = response.getStatus();
         if (status != 0 && status != 1) {
             throw new TimestampException("TSA refused: status " + TsaStatus.describe(response));

@@ -43,6 +43,11 @@ final class TsaCertificates {
     }
 
     static Issued issue() throws GeneralSecurityException {
+        return issue(TSA_VALIDITY);
+    }
+
+    /** With the TSA certificate valid for {@code tsaValidity} from now (the root as always). */
+    static Issued issue(Duration tsaValidity) throws GeneralSecurityException {
         KeyPair rootKeys = ecKeyPair();
         KeyPair tsaKeys = ecKeyPair();
         Instant now = Instant.now();
@@ -61,7 +66,7 @@ final class TsaCertificates {
                             ext.createSubjectKeyIdentifier(rootKeys.getPublic()));
             X509Certificate rootCert = sign(root, rootKeys.getPrivate());
             X509v3CertificateBuilder tsa = new JcaX509v3CertificateBuilder(rootCert, serial(),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(TSA_VALIDITY)), tsaName,
+                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(tsaValidity)), tsaName,
                     tsaKeys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true,

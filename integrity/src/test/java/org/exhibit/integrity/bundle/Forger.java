@@ -20,7 +20,10 @@ import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.identity.Identity;
 import org.exhibit.integrity.identity.IdentityStore;
 import org.exhibit.integrity.timestamp.LocalTsa;
+import org.exhibit.integrity.ers.EvidenceRecords;
+import org.exhibit.integrity.ers.FileData;
 import org.exhibit.integrity.timestamp.StampedToken;
+import org.exhibit.integrity.timestamp.TimestampException;
 import org.exhibit.integrity.timestamp.Timestamper;
 import org.exhibit.integrity.timestamp.TrustAnchors;
 import org.exhibit.integrity.timestamp.TsaServer;
@@ -138,6 +141,20 @@ final class Forger implements AutoCloseable {
     void resign(Map<String, byte[]> m) throws IOException {
         rehashTags(m);
         m.put(BundleLayout.TAG_SIGNATURE, identity.signDetached(new ByteArrayInputStream(m.get(BundleLayout.TAG_MANIFEST))));
+        if (m.containsKey(BundleLayout.EVIDENCE_RECORD)) {
+            // and a new evidence record over the forgery, stamped by the forger's TSA
+            List<FileData> files = new ArrayList<>();
+            m.forEach((path, content) -> {
+                if (!path.equals(BundleLayout.EVIDENCE_RECORD)) {
+                    files.add(FileData.of(path, Sha256.ofBytes(content).bytes(), null));
+                }
+            });
+            try {
+                m.put(BundleLayout.EVIDENCE_RECORD, EvidenceRecords.create(files, timestamper));
+            } catch (TimestampException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
     }
 
     /** Recomputes the tag manifest over every file outside data/ (what anyone can do without a key). */
@@ -145,7 +162,7 @@ final class Forger implements AutoCloseable {
         TreeMap<String, Sha256> tags = new TreeMap<>();
         m.forEach((path, content) -> {
             if (!path.startsWith(BundleLayout.DATA) && !path.equals(BundleLayout.TAG_MANIFEST)
-                    && !path.equals(BundleLayout.TAG_SIGNATURE)) {
+                    && !path.equals(BundleLayout.TAG_SIGNATURE) && !path.equals(BundleLayout.EVIDENCE_RECORD)) {
                 tags.put(path, Sha256.ofBytes(content));
             }
         });
