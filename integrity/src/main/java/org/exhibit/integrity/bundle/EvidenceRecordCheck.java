@@ -112,9 +112,10 @@ final class EvidenceRecordCheck {
             DigestCalculator calc = EvidenceRecords.digest(algorithm);
             byte[] previous = EvidenceRecords.previousChains(chains, c, EvidenceRecords.digest(algorithm));
             Set<String> seen = new HashSet<>();
+            List<Check> perFile = new ArrayList<>();
             for (String name : files) {
                 if (b.damage(name) != null) {
-                    out.add(fail(name, b.damage(name)));
+                    perFile.add(fail(name, b.damage(name)));
                     uncovered++;
                     continue;
                 }
@@ -124,10 +125,17 @@ final class EvidenceRecordCheck {
                 seen.add(leaf);
                 if (!listed.contains(leaf)) {
                     uncovered++;
-                    out.add(fail(name, name + ": not as " + FILE + " covers it (" + tree + "): the file changed, or was "
+                    perFile.add(fail(name, name + ": not as " + FILE + " covers it (" + tree + "): the file changed, or was "
                             + "added, after the evidence record was made"));
                 }
             }
+            if (files.size() > 1 && uncovered == files.size()) {
+                // no file matches: what changed is the evidence record itself (or every file at once)
+                out.add(fail(FILE + ": " + tree + " matches none of the bundle's " + files.size() + " files: "
+                        + FILE + " was changed (or every file was)"));
+                return false;
+            }
+            out.addAll(perFile);
             listed.removeAll(seen);
             if (uncovered == 0 && !listed.isEmpty()) {
                 out.add(fail(FILE + ": " + tree + " covers " + listed.size() + " file(s) the bundle does not hold: "
