@@ -24,6 +24,7 @@ import picocli.CommandLine;
                 MatchCommand.class,
                 SealCommand.class,
                 VerifyCommand.class,
+                RenewCommand.class,
                 ReportCommand.class,
                 TakedownCommand.class,
         },

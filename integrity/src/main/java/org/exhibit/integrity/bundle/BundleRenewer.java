@@ -29,7 +29,7 @@ import org.exhibit.integrity.timestamp.TrustAnchors;
  * <pre>{@code
  * BundleRenewer.stamps(bundle).forEach(s -> System.out.println(s.genTime() + " renew before " + s.notAfter()));
  * BundleRenewer.renew(bundle, Path.of("renewed.zip"), timestamper, null);                   // timestamp renewal
- * BundleRenewer.renew(bundle, Path.of("renewed2.zip"), timestamper, TSPAlgorithms.SHA512);  // hash-tree renewal
+ * BundleRenewer.renew(bundle, Path.of("renewed2.zip"), timestamper, "sha512");  // hash-tree renewal
  * }</pre>
  */
 public final class BundleRenewer {
@@ -44,11 +44,19 @@ public final class BundleRenewer {
     }
 
     /**
-     * @param hashTree null for a timestamp renewal, else the algorithm of the new hash tree (SHA-512)
+     * @param hashTreeAlgorithm null for a timestamp renewal, else the algorithm of the new hash tree ("sha512")
      * @throws SealException the bundle has no evidence record, or it does not hold now (the message says why)
      */
-    public static void renew(Path bundle, Path target, Timestamper timestamper, ASN1ObjectIdentifier hashTree)
+    public static void renew(Path bundle, Path target, Timestamper timestamper, String hashTreeAlgorithm)
             throws IOException, SealException {
+        ASN1ObjectIdentifier hashTree = null;
+        if (hashTreeAlgorithm != null) {
+            hashTree = EvidenceRecords.algorithm(hashTreeAlgorithm);
+            if (hashTree == null) {
+                throw new IllegalArgumentException("expected a hash-tree algorithm sha512, sha384 or sha256, got "
+                        + hashTreeAlgorithm);
+            }
+        }
         if (Files.exists(target)) {
             throw new SealException(target + ": exists; expected a new file (a bundle is never overwritten)");
         }

@@ -180,6 +180,11 @@ public final class EvidenceRecords {
         return algorithm.getId();
     }
 
+    /** Whether {@link #algorithm(String)} knows the name. */
+    public static boolean isSupported(String name) {
+        return name != null && algorithm(name) != null;
+    }
+
     /** "sha256", "sha-512", "SHA512" and the like; null when not one of SHA-256/384/512. */
     public static ASN1ObjectIdentifier algorithm(String name) {
         return switch (name.toLowerCase(java.util.Locale.ROOT).replace("-", "")) {

@@ -13,7 +13,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.ers.ERSByteData;
 import org.bouncycastle.tsp.ers.ERSData;
 import org.bouncycastle.tsp.ers.ERSDataGroup;
@@ -81,7 +80,7 @@ class EvidenceRecordTest {
         BundleRenewer.renew(sealed, renewed, new Timestamper(List.of(later.endpoint()), trust), null);
         renewedTwice = tmp.resolve("renewed-twice.zip");
         BundleRenewer.renew(renewed, renewedTwice, new Timestamper(List.of(evenLater.endpoint()), trust),
-                TSPAlgorithms.SHA512);
+                "sha512");
         expired = now.plus(Duration.ofHours(2));
         assertThat(shortLived.certificate().getNotAfter().toInstant()).isBefore(expired);
     }
