@@ -51,10 +51,19 @@ final class CheckWording {
                     + "investigator or their office, not from a public one."
                     : pass ? "The time-stamp " + file + " is valid: an independent authority vouches for when "
                     + "this data existed."
-                    : warn && c.reason() == Reason.STAMP_PENDING ? "The record " + file + " has no time-stamp yet: "
-                    + "only the investigator's clock says when it was made."
+                    : warn && c.reason() == Reason.STAMP_PENDING ? "The file " + file + " lacks a time-stamp: "
+                    + "none yet, or not from every authority that stamped the other files."
+                    : warn && c.reason() == Reason.TOKEN_INVALID ? "The time-stamp " + file + " does not hold, but "
+                    + "another authority's time-stamp of the same file does."
                     : warn ? "The time-stamp " + file + " holds, with a caveat about whom to trust (below)."
                     : "The time-stamp " + file + " does not hold for the data it stamps.";
+            case "evidence-record" -> pass ? "The long-term evidence record (RFC 4998) covers every file of the "
+                    + "bundle as sealed, and its time-stamps were each renewed in time."
+                    : warn && c.reason() == Reason.NO_EVIDENCE_RECORD ? "The bundle has no long-term evidence record "
+                    + "(it was sealed by an older Exhibit), so its proof cannot be renewed."
+                    : warn ? "The evidence record holds, with a caveat about whom to trust (below)."
+                    : capitalise(named(file)) + " is not covered by the bundle's long-term evidence record, or that "
+                    + "record's time-stamps lapsed: it was changed after sealing, or not renewed in time.";
             case "custody-log" -> pass ? "The chain-of-custody log is complete and unaltered since the seal."
                     : "The chain-of-custody log was altered: a line was removed, reordered or edited.";
             case "unlisted" -> pass ? "Nothing was added to the bundle after it was sealed."
