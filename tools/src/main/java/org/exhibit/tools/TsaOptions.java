@@ -28,9 +28,11 @@ import picocli.CommandLine.Option;
  */
 public final class TsaOptions {
     @Option(names = "--tsa", paramLabel = "URL|local",
-            description = "RFC 3161 time-stamping authority, asked in order (repeatable): a URL, or 'local' for "
-                    + "Exhibit's own TSA run in-process (keys under $EXHIBIT_HOME/tsa). "
-                    + "Default: the configured public TSAs.")
+            description = "RFC 3161 time-stamping authority (repeatable): a URL, or 'local' for Exhibit's own TSA "
+                    + "run in-process (keys under $EXHIBIT_HOME/tsa). Each one given stamps every record and the "
+                    + "manifest (a token per TSA); one that does not answer leaves its stamp pending for `exhibit "
+                    + "stamp`. Default: the public TSAs listed in the README (DigiCert, Sectigo, GlobalSign, "
+                    + "FreeTSA).")
     List<String> specs = new ArrayList<>();
 
     /** The TSAs asked for, with "local" started in-process from {@code exhibitHome/tsa}. */

@@ -32,7 +32,8 @@ import org.bouncycastle.tsp.TimeStampResponse;
 
 /**
  * Obtains RFC 3161 timestamps: builds the request (SHA-256 imprint, random 64-bit nonce, certReq), POSTs it,
- * validates the answer against the request and the trust anchors, and owns retries and fail-over across TSAs.
+ * validates the answer against the request and the trust anchors, and owns retries and fail-over across TSAs
+ * ({@link #stamp}: the first valid answer wins) or asks every TSA at once ({@link #stampEach}: a token from each).
  * One instance may be shared by threads.
  *
  * <pre>{@code
