@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.exhibit.integrity.identity.PublicIdentity;
+import org.exhibit.integrity.timestamp.Timestamper;
 import org.exhibit.integrity.timestamp.TrustAnchors;
 import org.exhibit.integrity.workspace.CaseWorkspace;
 import org.exhibit.integrity.workspace.RecordStamper;
@@ -37,12 +38,13 @@ public final class StampCommand implements Callable<Integer> {
         Environment env = Exhibit.environment(spec);
         int still = 0;
         try (TsaOptions.Session tsas = tsaOptions.open(env.home())) {
-            PublicIdentity me = Investigator.publicInfo(env);
-            RecordStamper stamper = new RecordStamper(ws, tsas.timestamper(TrustAnchors.jdkDefaults()), me.actor());
-            if (stamper.pending().isEmpty()) {
+            Timestamper timestamper = tsas.timestamper(TrustAnchors.jdkDefaults());
+            if (RecordStamper.pending(ws, timestamper.names()).isEmpty()) {
                 out.println("no pending timestamps in " + ws.root());
                 return ExitCode.OK;
             }
+            PublicIdentity me = Investigator.publicInfo(env);
+            RecordStamper stamper = new RecordStamper(ws, timestamper, me.actor());
             List<StampOutcome> outcomes = stamper.stampPending();
             for (StampOutcome o : outcomes) {
                 out.println(ws.root().relativize(o.record()) + "  " + Stamps.describe(o));

@@ -92,18 +92,27 @@ public final class RecordStamper {
 
     /** Records that lack the token of one of this stamper's TSAs (or every token), from the files alone. */
     public List<Path> pending() throws IOException {
+        return pending(ws, timestamper.names());
+    }
+
+    /** Records of the case that lack the token of one of the TSAs named, from the files alone. */
+    public static List<Path> pending(CaseWorkspace ws, List<String> tsas) throws IOException {
         List<Path> out = new ArrayList<>();
         for (RecordRef r : Records.in(ws.root())) {
-            if (!missing(r).isEmpty()) {
+            if (!missing(r, tsas).isEmpty()) {
                 out.add(ws.root().resolve(r.path()));
             }
         }
         return out;
     }
 
-    /** This stamper's TSAs whose token the record lacks. */
     private List<String> missing(RecordRef r) {
-        List<String> missing = new ArrayList<>(timestamper.names());
+        return missing(r, timestamper.names());
+    }
+
+    /** The TSAs named whose token the record lacks. */
+    private static List<String> missing(RecordRef r, List<String> tsas) {
+        List<String> missing = new ArrayList<>(tsas);
         for (String token : r.tokens()) {
             Matcher m = BundleLayout.TOKEN.matcher(token);
             if (m.matches()) {
