@@ -162,6 +162,38 @@ class EvidenceRecordTest {
     }
 
     @Test
+    void aRemovedFileFailsTheEvidenceRecordAndAnAddedOneIsNamed() throws Exception {
+        String chat = Tamper.read(renewedTwice).keySet().stream().filter(k -> k.endsWith("chat.txt")).findFirst()
+                .orElseThrow();
+        Path removed = Tamper.rewrite(renewedTwice, tmp.resolve("removed.zip"), Tamper.delete(chat));
+        assertThat(new BundleVerifier(trust).at(expired).verify(removed, false).failures()).anySatisfy(c -> {
+            assertThat(c.name()).isEqualTo("evidence-record");
+            assertThat(c.message()).contains("covers 1 file(s) the bundle does not hold");
+        });
+        Path added = Tamper.rewrite(renewedTwice, tmp.resolve("added.zip"), Tamper.add("custody/note.txt", "hi\n"));
+        assertThat(new BundleVerifier(trust).at(expired).verify(added, false).failures()).anySatisfy(c -> {
+            assertThat(c.name()).isEqualTo("evidence-record");
+            assertThat(c.file()).isEqualTo("custody/note.txt");
+        });
+    }
+
+    @Test
+    void renewalRefusesABundleWhoseEvidenceRecordDoesNotHold() throws Exception {
+        String chat = Tamper.read(renewed).keySet().stream().filter(k -> k.endsWith("chat.txt")).findFirst()
+                .orElseThrow();
+        Path tampered = Tamper.rewrite(renewed, tmp.resolve("tampered.zip"), Tamper.flip(chat, -1));
+        Path target = tmp.resolve("laundered.zip");
+        assertThatThrownBy(() -> BundleRenewer.renew(tampered, target,
+                new Timestamper(List.of(later.endpoint()), trust), null))
+                .isInstanceOf(SealException.class).hasMessageContaining("cannot renew: " + chat + ": not as");
+        assertThat(target).doesNotExist();
+        Path without = Tamper.rewrite(renewed, tmp.resolve("without.zip"), Tamper.delete(BundleLayout.EVIDENCE_RECORD));
+        assertThatThrownBy(() -> BundleRenewer.renew(without, target,
+                new Timestamper(List.of(later.endpoint()), trust), "sha512"))
+                .isInstanceOf(SealException.class).hasMessageContaining("has no evidence-record.ers");
+    }
+
+    @Test
     void bouncyCastlesOwnValidationAgreesAsASecondOpinion() throws Exception {
         Map<String, byte[]> entries = Tamper.read(renewedTwice);
         ERSEvidenceRecord record = new ERSEvidenceRecord(entries.get(BundleLayout.EVIDENCE_RECORD),
