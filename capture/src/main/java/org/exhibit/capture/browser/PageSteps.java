@@ -175,7 +175,7 @@ public final class PageSteps {
     /** Records as partial what still stands between a person and the content after the interaction pass. */
     private Boolean walls(StepRecorder rec, BrowserSession session) {
         List<String> walls = PageControls.walls(session).stream().map(w -> w.startsWith("login wall")
-                ? w + "; the content needs a logged-in profile (capture with --profile, a Chromium profile signed in to the site)"
+                ? w + "; the content needs a logged-in profile, see `exhibit profile create`"
                 : w.startsWith("age gate") && interactions.ageGate() == AgeGate.STOP ? w + " (--age-gate stop)" : w).toList();
         if (!walls.isEmpty()) {
             rec.partial(String.join("; ", walls));
