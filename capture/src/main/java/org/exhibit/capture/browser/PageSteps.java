@@ -23,7 +23,7 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 
 /**
- * The page steps of a capture, in order: navigate, wait for the network, the interaction pass (consent banners
+ * The page steps of a capture, in order: with a profile, bypass its HTTP cache and service workers; navigate, wait for the network, the interaction pass (consent banners
  * and age gates clicked, each click a step, the first screen kept before the first), the walls left (a login wall
  * or an age gate makes the capture partial), scroll down (clicking "load more" controls on the way) and back,
  * screenshots, rendered DOM, MHTML, PDF, the images the page made itself (blob: images and untainted
@@ -71,6 +71,9 @@ public final class PageSteps {
         Map<String, String> files = new LinkedHashMap<>();
         WebDriver driver = session.driver();
         BrowserVersions versions = rec.run("browser", timeouts.step(), session::versions);
+        if (session.options().profile() != null) {
+            rec.run("cache-disabled", timeouts.step(), () -> disableCaches(session, rec));
+        }
         Boolean loaded = rec.run("navigate", timeouts.navigate().plus(MARGIN), () -> navigate(session, url, rec));
         if (loaded == null) {
             rec.stop("navigation failed: " + rec.steps().get(rec.steps().size() - 1).message());
@@ -180,6 +183,18 @@ public final class PageSteps {
         if (!walls.isEmpty()) {
             rec.partial(String.join("; ", walls));
         }
+        return Boolean.TRUE;
+    }
+
+    /**
+     * With a logged-in profile the browser may hold the page's images in its HTTP cache or a service worker's:
+     * both are bypassed for this tab, so every byte the page shows comes through the recording proxy.
+     */
+    private static Boolean disableCaches(BrowserSession session, StepRecorder rec) {
+        session.cdp("Network.enable", Map.of());
+        session.cdp("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+        session.cdp("Network.setBypassServiceWorker", Map.of("bypass", true));
+        rec.note("the profile's HTTP cache and service workers are bypassed: every response comes through the recording proxy");
         return Boolean.TRUE;
     }
 
