@@ -35,7 +35,7 @@ public final class ProfileBrowser implements AutoCloseable {
     private static final Set<String> HEADLESS_ONLY = Set.of("--headless=new", "--hide-scrollbars", "--mute-audio",
             "--force-device-scale-factor=1", "--disable-gpu", "--no-sandbox");
     /** Preferences of a new profile: no browser sign-in, no Safe Browsing lookups, no search suggestions. */
-    static final String PREFERENCES = "{\"signin\":{\"allowed\":false},\"safebrowsing\":{\"enabled\":false},"
+    static final String PREFERENCES = "{\"signin\":{\"allowed\":false,\"allowed_on_next_startup\":false},\"safebrowsing\":{\"enabled\":false},"
             + "\"search\":{\"suggest_enabled\":false}}\n";
 
     /**
