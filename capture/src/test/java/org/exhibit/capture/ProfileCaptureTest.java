@@ -30,6 +30,7 @@ import org.exhibit.format.record.CaptureOutcome;
 import org.exhibit.format.record.CaptureRecord;
 import org.exhibit.format.record.Step;
 import org.exhibit.format.record.StepOutcome;
+import org.exhibit.integrity.bundle.BundleSealer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -93,6 +94,10 @@ class ProfileCaptureTest {
                 List<String> hashedIn = new ArrayList<>();
                 String hashed = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                         .digest(cookieHeader.getBytes(StandardCharsets.ISO_8859_1)));
+                Path bundle = new BundleSealer(kase.dana, kase.timestamper(), "0.1.0-test")
+                        .seal(kase.ws, Files.createDirectories(tmp.resolve("sealed"))).file();
+                scan(bundle.toString(), Files.readAllBytes(bundle), List.of(token, MembersSite.PASSWORD,
+                        URLEncoder.encode(token, StandardCharsets.UTF_8)), hashed, where, hashedIn);
                 try (Stream<Path> files = Files.walk(kase.ws.root())) {
                     for (Path f : files.filter(Files::isRegularFile).toList()) {
                         scan(f.toString(), Files.readAllBytes(f), List.of(token, MembersSite.PASSWORD,
@@ -100,7 +105,9 @@ class ProfileCaptureTest {
                     }
                 }
                 assertThat(where).as("files holding the session cookie's value").isEmpty();
-                assertThat(hashedIn).as("files holding sha256 of the Cookie value").anyMatch(f -> f.endsWith("data.warc.gz"));
+                assertThat(hashedIn).as("files holding sha256 of the Cookie value")
+                        .anyMatch(f -> f.startsWith(bundle.toString()) && f.endsWith("data.warc.gz"))
+                        .anyMatch(f -> f.startsWith(kase.ws.root().toString()) && f.endsWith("data.warc.gz"));
 
                 Path warcFile = tmp.resolve("data.warc.gz");
                 try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(r.folder().resolve(CaptureArtifacts.WACZ).toFile());
