@@ -71,7 +71,7 @@ class ProfileCaptureTest {
                 assertThat(rec.warnings()).noneMatch(w -> w.contains("login wall"));
                 assertThat(rec.steps()).filteredOn(s -> s.name().equals("cache-disabled")).singleElement()
                         .satisfies(s -> assertThat(s.outcome()).isEqualTo(StepOutcome.OK))
-                        .extracting(Step::message).asString().contains("HTTP cache and service workers are bypassed");
+                        .extracting(Step::message).asString().contains("HTTP cache is emptied and disabled and its service workers are bypassed");
                 String dom = Files.readString(r.folder().resolve(PageSteps.DOM));
                 assertThat(dom).contains("Members area").contains(MembersSite.POSTER);
 

@@ -49,7 +49,8 @@ public final class CaptureCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "DIR",
             description = "Use this Chromium profile (one you logged in with, see 'exhibit profile create') instead of a "
-                    + "fresh one per capture; its HTTP cache and service workers are bypassed, so every image is recorded. "
+                    + "fresh one per capture; its HTTP cache is emptied and disabled and its service workers bypassed, so "
+                    + "every image is recorded. "
                     + "Close the profile's browser first.")
     Path profile;
 

@@ -188,13 +188,17 @@ public final class PageSteps {
 
     /**
      * With a logged-in profile the browser may hold the page's images in its HTTP cache or a service worker's:
-     * both are bypassed for this tab, so every byte the page shows comes through the recording proxy.
+     * the HTTP cache is emptied (for frames in processes of their own, which this tab's setting may not reach) and
+     * disabled, and service workers are bypassed for this tab, so every byte the page shows comes through the
+     * recording proxy. Cookies and storage are left alone: the session is what the profile is for.
      */
     private static Boolean disableCaches(BrowserSession session, StepRecorder rec) {
         session.cdp("Network.enable", Map.of());
+        session.cdp("Network.clearBrowserCache", Map.of());
         session.cdp("Network.setCacheDisabled", Map.of("cacheDisabled", true));
         session.cdp("Network.setBypassServiceWorker", Map.of("bypass", true));
-        rec.note("the profile's HTTP cache and service workers are bypassed: every response comes through the recording proxy");
+        rec.note("the profile's HTTP cache is emptied and disabled and its service workers are bypassed: "
+                + "every response comes through the recording proxy");
         return Boolean.TRUE;
     }
 
