@@ -110,7 +110,7 @@ class InteractionsTest {
         assertThat(rec.steps()).noneMatch(s -> s.name().equals("click"));
         assertThat(rec.warnings()).anySatisfy(w -> assertThat(w)
                 .startsWith("walls: partial, login wall: the page says \"Log in to see\"")
-                .contains("the content needs a logged-in profile"));
+                .contains("the content needs a logged-in profile, see `exhibit profile create`"));
     }
 
     @Test

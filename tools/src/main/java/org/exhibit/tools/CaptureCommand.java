@@ -48,7 +48,10 @@ public final class CaptureCommand implements Callable<Integer> {
     TsaOptions tsaOptions;
 
     @Option(names = "--profile", paramLabel = "DIR",
-            description = "Use this Chromium profile (e.g. one you logged in with) instead of a fresh one per capture.")
+            description = "Use this Chromium profile (one you logged in with, see 'exhibit profile create') instead of a "
+                    + "fresh one per capture; its HTTP cache is emptied and disabled and its service workers bypassed, so "
+                    + "every image is recorded. "
+                    + "Close the profile's browser first.")
     Path profile;
 
     @Option(names = "--window", paramLabel = "WxH", defaultValue = "1366x900",

@@ -23,7 +23,7 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 
 /**
- * The page steps of a capture, in order: navigate, wait for the network, the interaction pass (consent banners
+ * The page steps of a capture, in order: with a profile, bypass its HTTP cache and service workers; navigate, wait for the network, the interaction pass (consent banners
  * and age gates clicked, each click a step, the first screen kept before the first), the walls left (a login wall
  * or an age gate makes the capture partial), scroll down (clicking "load more" controls on the way) and back,
  * screenshots, rendered DOM, MHTML, PDF, the images the page made itself (blob: images and untainted
@@ -71,6 +71,9 @@ public final class PageSteps {
         Map<String, String> files = new LinkedHashMap<>();
         WebDriver driver = session.driver();
         BrowserVersions versions = rec.run("browser", timeouts.step(), session::versions);
+        if (session.options().profile() != null) {
+            rec.run("cache-disabled", timeouts.step(), () -> disableCaches(session, rec));
+        }
         Boolean loaded = rec.run("navigate", timeouts.navigate().plus(MARGIN), () -> navigate(session, url, rec));
         if (loaded == null) {
             rec.stop("navigation failed: " + rec.steps().get(rec.steps().size() - 1).message());
@@ -175,11 +178,27 @@ public final class PageSteps {
     /** Records as partial what still stands between a person and the content after the interaction pass. */
     private Boolean walls(StepRecorder rec, BrowserSession session) {
         List<String> walls = PageControls.walls(session).stream().map(w -> w.startsWith("login wall")
-                ? w + "; the content needs a logged-in profile (capture with --profile, a Chromium profile signed in to the site)"
+                ? w + "; the content needs a logged-in profile, see `exhibit profile create`"
                 : w.startsWith("age gate") && interactions.ageGate() == AgeGate.STOP ? w + " (--age-gate stop)" : w).toList();
         if (!walls.isEmpty()) {
             rec.partial(String.join("; ", walls));
         }
+        return Boolean.TRUE;
+    }
+
+    /**
+     * With a logged-in profile the browser may hold the page's images in its HTTP cache or a service worker's:
+     * the HTTP cache is emptied (for frames in processes of their own, which this tab's setting may not reach) and
+     * disabled, and service workers are bypassed for this tab, so every byte the page shows comes through the
+     * recording proxy. Cookies and storage are left alone: the session is what the profile is for.
+     */
+    private static Boolean disableCaches(BrowserSession session, StepRecorder rec) {
+        session.cdp("Network.enable", Map.of());
+        session.cdp("Network.clearBrowserCache", Map.of());
+        session.cdp("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+        session.cdp("Network.setBypassServiceWorker", Map.of("bypass", true));
+        rec.note("the profile's HTTP cache is emptied and disabled and its service workers are bypassed: "
+                + "every response comes through the recording proxy");
         return Boolean.TRUE;
     }
 

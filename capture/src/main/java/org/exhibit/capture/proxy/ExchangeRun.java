@@ -44,10 +44,11 @@ final class ExchangeRun {
         boolean upgraded = false;
         OriginLink link = null;
         HttpHead up = ClientConnection.forOrigin(head, method, originForm, origin);
-        ex.requestHeaders = up.headerMap();
+        HttpHead upRecorded = SecretHeaders.redact(up); // the origin gets the real cookies, the WARC their hashes
+        ex.requestHeaders = upRecorded.headerMap();
         ex.attachBrowser(conn::close);
         try {
-            request.head(up.raw());
+            request.head(upRecorded.raw());
             if (config.loopbackOnly() && !origin.isLoopback()) {
                 outcome = Exchange.Outcome.FAILED;
                 reason = "refused: " + origin + " is not a loopback address and the proxy is loopback-only";
@@ -101,9 +102,10 @@ final class ExchangeRun {
                 }
             }
             response = new Spool(proxy.spoolDir(), config.maxRecordedBody());
-            response.head(resp.raw());
+            HttpHead respRecorded = SecretHeaders.redact(resp);
+            response.head(respRecorded.raw());
             ex.responseSpool = response;
-            ex.response = resp;
+            ex.response = respRecorded;
             ClientSink sink = new ClientSink(conn.out());
             sink.write(resp.raw(), 0, resp.raw().length);
             answered = true;

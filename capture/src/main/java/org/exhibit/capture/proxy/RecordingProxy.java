@@ -188,8 +188,9 @@ public final class RecordingProxy implements AutoCloseable {
     }
 
     /**
-     * Waits until no exchange has been open for {@code quiet}. Returns false if the network did not go idle
-     * within {@code max} (a request that never completes keeps it busy).
+     * Waits until no exchange has been open, started or ended for {@code quiet}, counted from the call at the
+     * earliest (so a request a page starts from a timer shortly after it looked quiet is waited for). Returns false
+     * if the network did not go idle within {@code max} (a request that never completes keeps it busy).
      */
     public boolean awaitIdle(Duration quiet, Duration max) throws InterruptedException {
         return traffic.awaitIdle(quiet, max);

@@ -43,12 +43,18 @@ final class Traffic {
         return open.size();
     }
 
-    /** Waits until no exchange has been open for {@code quiet}; false if that did not happen within {@code max}. */
+    /**
+     * Waits until no exchange has been open, and none started or ended, for {@code quiet}, counted from the later of
+     * the last change and this call: a page that was quiet before the call still gets {@code quiet} to start a late
+     * request (a PDF viewer fetching its document from a timer after the load event). False if the network did not
+     * go quiet within {@code max} (a long poll, a stream), so a never-ending request cannot hang the capture.
+     */
     synchronized boolean awaitIdle(Duration quiet, Duration max) throws InterruptedException {
-        long end = System.nanoTime() + max.toNanos();
+        long start = System.nanoTime();
+        long end = start + max.toNanos();
         while (true) {
             long now = System.nanoTime();
-            long quietUntil = lastChange + quiet.toNanos();
+            long quietUntil = (lastChange - start > 0 ? lastChange : start) + quiet.toNanos();
             if (open.isEmpty() && now - quietUntil >= 0) {
                 return true;
             }
