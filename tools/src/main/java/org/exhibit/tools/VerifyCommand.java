@@ -25,7 +25,8 @@ import picocli.CommandLine;
                 + "file and who made it, timestamps, custody log, time order, nothing unlisted. Reads the ZIP in "
                 + "place and changes nothing.",
         footer = {"", "Exit codes: 0 verified; 1 the evidence failed a check (a ZIP that two tools would read "
-                + "differently included); 2 could not run (bad arguments, unreadable or unsafe file)."})
+                + "differently included); 2 could not run (bad arguments, unreadable or unsafe file); for an encrypted bundle, "
+                + "3 wrong key or passphrase, 4 damaged, tampered with or truncated (nothing was checked)."})
 public final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
