@@ -12,8 +12,10 @@ W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
 command -v openssl >/dev/null || { echo "openssl is needed (bin/setup installs it)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is needed (bin/setup installs it)" >&2; exit 2; }
-mvn -q -B -o -f "$ROOT/pom.xml" -pl tools -am compile
-mvn -q -B -o -f "$ROOT/pom.xml" -pl tools dependency:build-classpath -Dmdep.outputFile="$W/cp.txt" >/dev/null
+# one reactor run, so that the sibling modules (and the metadata test-jar that tools' tests use) resolve to their
+# target folders without being installed
+mvn -q -B -o -f "$ROOT/pom.xml" -pl tools -am test-compile dependency:build-classpath -Dmdep.includeScope=runtime \
+  -Dmdep.outputFile="$W/cp.txt" >/dev/null
 CP=$(for m in tools integrity metadata capture report; do printf '%s:' "$ROOT/$m/target/classes"; done)$(cat "$W/cp.txt")
 X="java -Xmx128m -cp $CP org.exhibit.tools.Exhibit"
 export EXHIBIT_HOME="$W/home" EXHIBIT_PASSPHRASE=bench
@@ -43,8 +45,8 @@ run() {
 }
 run fixed $X encrypt "$W/tiny.zip" --encrypt-to "$W/r.pem" -o "$W/tiny.zip.p7m"   # JVM start, classes, RSA
 run xenc $X encrypt "$B" --encrypt-to "$W/r.pem" -o "$W/x.p7m"
-run oenc openssl cms -encrypt -binary -stream -aes-256-gcm -keyopt rsa_padding_mode:oaep -keyopt rsa_oaep_md:sha256 \
-  -outform DER -in "$B" -out "$W/o.p7m" "$W/r.pem"
+run oenc openssl cms -encrypt -binary -stream -aes-256-gcm -recip "$W/r.pem" -keyopt rsa_padding_mode:oaep \
+  -keyopt rsa_oaep_md:sha256 -outform DER -in "$B" -out "$W/o.p7m"
 openssl pkcs12 -export -inkey "$W/r.key" -in "$W/r.pem" -out "$W/r.p12" -passout pass:bench
 run xdec $X decrypt "$W/o.p7m" --key "$W/r.p12" -o "$W/x.zip"
 run odec openssl cms -decrypt -binary -inform DER -in "$W/x.p7m" -recip "$W/r.pem" -inkey "$W/r.key" -out "$W/o.zip"
