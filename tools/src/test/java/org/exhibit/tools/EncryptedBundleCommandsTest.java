@@ -68,15 +68,17 @@ class EncryptedBundleCommandsTest {
     }
 
     @Test
-    void verifyOpensItWithTheOwnIdentityAKeyFileOrThePassphrase() {
+    void verifyOpensItWithTheOwnIdentityAKeyFileOrThePassphrase() throws IOException {
         Cli own = Cli.run(env(IDENTITY_PASS), "verify", encrypted.toString());
         assertThat(own.exit()).as(own.out() + own.err()).isEqualTo(ExitCode.OK);
         String zipName = Sha256Name.plain(encrypted);
         assertThat(own.out()).contains("PASS signature", "VERIFIED " + zipName + ":");
         Cli byKey = Cli.run(env(P12_PASS), "verify", encrypted.toString(), "--key", attorneyP12.toString());
         assertThat(byKey.exit()).as(byKey.out() + byKey.err()).isEqualTo(ExitCode.OK);
-        Cli byPass = Cli.run(env(null), "verify", encrypted.toString(), "--passphrase");
+        Path report = tmp.resolve("verification.html");
+        Cli byPass = Cli.run(env(null), "verify", encrypted.toString(), "--passphrase", "--report", report.toString());
         assertThat(byPass.exit()).as(byPass.out() + byPass.err()).isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(report)).contains(zipName, "2026-017");
     }
 
     @Test
