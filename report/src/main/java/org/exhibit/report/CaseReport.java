@@ -57,6 +57,17 @@ public final class CaseReport implements Closeable {
         }
     }
 
+    /** Opens an encrypted bundle through its decryption (nothing in plaintext on disk). */
+    public static CaseReport open(org.exhibit.integrity.crypt.DecryptedBundle bundle) throws IOException {
+        CaseFiles files = CaseFiles.open(bundle);
+        try {
+            return new CaseReport(files);
+        } catch (IOException | RuntimeException e) {
+            files.close();
+            throw e;
+        }
+    }
+
     public CaseInfo info() {
         return info;
     }

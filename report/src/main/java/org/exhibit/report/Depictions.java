@@ -87,6 +87,11 @@ final class Depictions {
             out.notice("The file " + path + " is listed but missing from the case.");
             return;
         }
+        if (files.encrypted()) {
+            out.paragraph("The frames of " + file + " are not drawn from an encrypted bundle (drawing them writes "
+                    + "stills to a temporary folder). The file is listed with its hashes.");
+            return;
+        }
         List<VideoFrames.Frame> strip;
         try {
             Optional<FileRegion> region = files.region(path);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.exhibit.integrity.bundle.Check;
 import org.exhibit.integrity.bundle.Verification;
+import org.exhibit.integrity.crypt.DecryptedBundle;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.report.layout.Column;
 import org.exhibit.report.layout.Field;
@@ -37,6 +38,18 @@ public final class VerificationReport {
 
     /** Writes the report as PDF or HTML, chosen by {@code out}'s extension. */
     public static void write(Verification result, Path bundle, Path out) throws IOException {
+        write(result, plain(bundle), out);
+    }
+
+    /**
+     * For an encrypted bundle, read through its decryption (the ZIP is named by {@link Verification#bundle()}, its
+     * size and SHA-256 those of the decrypted ZIP).
+     */
+    public static void write(Verification result, DecryptedBundle bundle, Path out) throws IOException {
+        write(result, new Source(() -> CaseFiles.open(bundle), bundle::size, () -> bundle.sha256().hex()), out);
+    }
+
+    private static void write(Verification result, Source bundle, Path out) throws IOException {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".pdf")) {
             try (ReportSink sink = new PdfSink(out, "Verification of " + result.bundle())) {
@@ -56,12 +69,39 @@ public final class VerificationReport {
 
     /** Writes the report's content to any sink; {@code verifiedAt} is stated as the time of verification. */
     public static void write(Verification result, Path bundle, ReportSink out, Instant verifiedAt) throws IOException {
+        write(result, plain(bundle), out, verifiedAt);
+    }
+
+    /** Where the bundle is read from: a ZIP file, or a decrypted bundle. */
+    private record Source(Opener open, Size size, Digest sha256) {
+    }
+
+    private interface Opener {
+        CaseFiles open() throws IOException;
+    }
+
+    private interface Size {
+        /** Bytes, or -1 when there is no such file. */
+        long get() throws IOException;
+    }
+
+    private interface Digest {
+        String get() throws IOException;
+    }
+
+    private static Source plain(Path bundle) {
+        return new Source(() -> CaseFiles.open(bundle), () -> Files.isRegularFile(bundle) ? Files.size(bundle) : -1,
+                () -> Sha256.of(bundle).hex());
+    }
+
+    private static void write(Verification result, Source bundle, ReportSink out, Instant verifiedAt)
+            throws IOException {
         CaseInfo info = null;
         List<Entry> entries = List.of();
         EvidenceNames names = new EvidenceNames();
         List<Signers.Signer> signers = List.of();
         List<String> verifyTxt = null;
-        try (CaseFiles files = CaseFiles.open(bundle)) {
+        try (CaseFiles files = bundle.open().open()) {
             CaseReader reader = new CaseReader(files);
             info = reader.info();
             entries = reader.entries();
@@ -72,14 +112,15 @@ public final class VerificationReport {
             // an unreadable or hostile bundle: the checks say why; the report describes what it can
         }
         String sealed = info == null || info.sealedAt() == null ? "(seal time unknown)" : Nodes.utc(info.sealedAt());
-        boolean exists = Files.isRegularFile(bundle);
+        long size = bundle.size().get();
+        boolean exists = size >= 0;
         out.heading(1, "Verification report — " + result.bundle());
         out.notice(Verdict.sentence(result, info, sealed));
         out.fields(List.of(
                 Field.text("Bundle file", result.bundle()),
-                Field.text("Size", exists ? Nodes.bytes(Files.size(bundle)) : "(file not found)"),
+                Field.text("Size", exists ? Nodes.bytes(size) : "(file not found)"),
                 Field.mono("SHA-256", result.bundleSha256() != null ? result.bundleSha256()
-                        : exists ? Sha256.of(bundle).hex() : ""),
+                        : exists ? bundle.sha256().get() : ""),
                 Field.text("Case", info == null ? "(unreadable)" : info.id() + (info.title().isEmpty() ? "" : " — " + info.title())),
                 Field.text("Sealed (UTC)", sealed + (info == null ? "" : " by " + info.investigator().name())),
                 Field.text("Verified (UTC)", Nodes.utc(verifiedAt)),

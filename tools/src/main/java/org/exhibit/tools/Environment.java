@@ -11,16 +11,19 @@ import java.util.Objects;
  * {@link Exhibit#environment} for it.
  */
 public final class Environment {
-    private static final Environment PROCESS = new Environment(null, null);
+    private static final Environment PROCESS = new Environment(null, null, null);
 
     /** The given home, or null to resolve it from the process. */
     private final Path home;
     /** The given passphrase, or null to read it as the process would. */
     private final String passphrase;
+    /** The given passphrase of encrypted bundles, or null to read it as the process would. */
+    private final String bundlePassphrase;
 
-    private Environment(Path home, String passphrase) {
+    private Environment(Path home, String passphrase, String bundlePassphrase) {
         this.home = home;
         this.passphrase = passphrase;
+        this.bundlePassphrase = bundlePassphrase;
     }
 
     /** The home as {@link ExhibitHome} resolves it and the passphrase as {@link Passphrase} reads it, when asked. */
@@ -37,7 +40,25 @@ public final class Environment {
         if (passphrase != null && passphrase.isEmpty()) {
             throw new IllegalArgumentException("expected a passphrase or null, got an empty one");
         }
-        return new Environment(home, passphrase);
+        return new Environment(home, passphrase, null);
+    }
+
+    /** This environment with the passphrase of encrypted bundles given (else read as {@link BundlePassphrase} does). */
+    public Environment withBundlePassphrase(String given) {
+        if (given == null || given.isEmpty()) {
+            throw new IllegalArgumentException("expected a bundle passphrase, got none");
+        }
+        return new Environment(home, passphrase, given);
+    }
+
+    /**
+     * The passphrase of an encrypted bundle, as a fresh array the caller clears.
+     *
+     * @param purpose what it is for, shown in a console prompt
+     * @param confirm ask twice when asking on the console (a new bundle)
+     */
+    public char[] bundlePassphrase(String purpose, boolean confirm) {
+        return bundlePassphrase != null ? bundlePassphrase.toCharArray() : BundlePassphrase.read(purpose, confirm);
     }
 
     /** Where the identity and the local TSA live. */

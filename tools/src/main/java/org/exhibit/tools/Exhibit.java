@@ -27,6 +27,8 @@ import picocli.CommandLine;
                 VerifyCommand.class,
                 RenewCommand.class,
                 ReportCommand.class,
+                EncryptCommand.class,
+                DecryptCommand.class,
                 TakedownCommand.class,
         },
         footer = {"", "Examples:",
@@ -38,6 +40,8 @@ import picocli.CommandLine;
                 "  exhibit ingest --case cases/2026-017 chat.png email.eml",
                 "  exhibit seal --case cases/2026-017",
                 "  exhibit verify 2026-017-20261124T101500Z.zip",
+                "  exhibit seal --case cases/2026-017 --encrypt-to ~/.exhibit/identity.pem --encrypt-to attorney.pem",
+                "  exhibit verify 2026-017-20261124T101500Z.zip.p7m",
                 "  exhibit report --case 2026-017-20261124T101500Z.zip -o report/",
                 "  exhibit takedown --case cases/2026-017 -o notices/",
                 ExitCode.FOOTER})

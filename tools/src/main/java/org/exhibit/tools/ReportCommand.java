@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.exhibit.integrity.crypt.DecryptedBundle;
 import org.exhibit.report.CaseReport;
 import org.exhibit.report.depiction.ImageMode;
 import picocli.CommandLine;
@@ -20,8 +21,12 @@ public final class ReportCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--case", required = true, paramLabel = "DIR|BUNDLE",
-            description = "The case folder, or a sealed bundle .zip (read in place, never extracted).")
+            description = "The case folder, or a sealed bundle .zip (read in place, never extracted), or an "
+                    + "encrypted bundle .zip.p7m (decrypted without writing it to disk; video stills are not drawn).")
     Path source;
+
+    @CommandLine.Mixin
+    DecryptOptions decryption;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = ".",
             description = "Folder to write report.html and report.pdf into (default: the current folder).")
@@ -37,13 +42,18 @@ public final class ReportCommand implements Callable<Integer> {
             throw new UsageException("--case: expected a case folder or a bundle .zip, got " + source + " (not found)");
         }
         CaseReport report;
+        DecryptedBundle decrypted = Files.isRegularFile(source) && DecryptOptions.encrypted(source)
+                ? decryption.open(source, Exhibit.environment(spec)) : null;
         try {
-            report = CaseReport.open(source);
+            report = decrypted != null ? CaseReport.open(decrypted) : CaseReport.open(source);
         } catch (IOException e) {
+            if (decrypted != null) {
+                decrypted.close();
+            }
             throw new UsageException("--case: " + e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (report) {
+        try (decrypted; report) {
             for (Path written : report.writeTo(output, showImages ? ImageMode.SHOWN : ImageMode.BLURRED)) {
                 out.println(written);
             }

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.exhibit.integrity.bundle.BundleSealer;
 import org.exhibit.integrity.bundle.SealException;
 import org.exhibit.integrity.bundle.SealedBundle;
+import org.exhibit.integrity.crypt.Recipients;
 import org.exhibit.integrity.identity.Identity;
 import org.exhibit.integrity.timestamp.TrustAnchors;
 import org.exhibit.integrity.workspace.CaseWorkspace;
@@ -27,7 +28,8 @@ import picocli.CommandLine;
 /** {@code exhibit seal --case DIR [-o BUNDLE.zip|DIR] [--tsa ...]}: the evidence bundle of a case. */
 @Command(name = "seal", mixinStandardHelpOptions = true,
         description = "Seal a case into its evidence bundle: a BagIt ZIP with the custody manifest signed by you "
-                + "and timestamped, the custody log, VERIFY.txt and the case report (data/report/, images blurred).")
+                + "and timestamped, the custody log, VERIFY.txt and the case report (data/report/, images blurred). "
+                + "With --encrypt-to or --passphrase, only the encrypted BUNDLE.zip.p7m is written.")
 public final class SealCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,11 +45,15 @@ public final class SealCommand implements Callable<Integer> {
     @Mixin
     TsaOptions tsaOptions;
 
+    @Mixin
+    EncryptOptions encryption;
+
     @Override
     public Integer call() throws IOException {
         CaseWorkspace ws = CaseCommand.open(caseDir);
         Environment env = Exhibit.environment(spec);
         Identity me = Investigator.unlock(env);
+        Recipients encryptTo = encryption.recipients(env);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // the report sealed into the bundle states its seal time and name, so both are fixed before it is written
@@ -62,10 +68,14 @@ public final class SealCommand implements Callable<Integer> {
         try (TsaOptions.Session tsas = tsaOptions.open(env.home())) {
             BundleSealer sealer = new BundleSealer(me, tsas.timestamper(TrustAnchors.jdkDefaults()), Version.current(),
                     Clock.fixed(sealedAt, ZoneOffset.UTC));
-            SealedBundle b = sealer.seal(ws, target);
+            SealedBundle b = sealer.seal(ws, target, encryptTo);
             sealed = true;
             out.println(b.file());
-            out.println("  SHA-256  " + b.sha256());
+            out.println("  SHA-256  " + b.sha256() + (encryptTo != null ? " (of the ZIP inside)" : ""));
+            if (encryptTo != null) {
+                out.println("  encrypted to " + encryptTo.certificates().size() + " certificate(s)"
+                        + (encryptTo.passphrase() != null ? " and a passphrase" : "") + "; no plain ZIP was written");
+            }
             out.println("  " + b.size() + " bytes, " + b.manifest().captures().size() + " captures, "
                     + b.manifest().items().size() + " items, timestamped by " + b.manifestTokens().stream()
                     .map(t -> t.tsa().name() + " at " + t.genTime()).collect(java.util.stream.Collectors.joining(", ")));
@@ -79,6 +89,9 @@ public final class SealCommand implements Callable<Integer> {
             err.println("exhibit: cannot seal " + ws.id() + ": " + e.getMessage());
             return ExitCode.FAILED;
         } finally {
+            if (encryptTo != null && encryptTo.passphrase() != null) {
+                java.util.Arrays.fill(encryptTo.passphrase(), '\0');
+            }
             if (!sealed) {
                 // it states a seal that did not happen
                 for (Path p : report) {

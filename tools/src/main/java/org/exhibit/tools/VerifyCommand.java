@@ -13,6 +13,7 @@ import org.exhibit.integrity.bundle.BundleVerifier;
 import org.exhibit.integrity.bundle.Check;
 import org.exhibit.integrity.bundle.Verification;
 import org.exhibit.integrity.bundle.ZipLimits;
+import org.exhibit.integrity.crypt.DecryptedBundle;
 import org.exhibit.integrity.timestamp.TrustAnchors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,13 +27,19 @@ import picocli.CommandLine;
                 + "the RFC 4998 evidence record, custody log, time order, nothing unlisted. Reads the ZIP in "
                 + "place and changes nothing.",
         footer = {"", "Exit codes: 0 verified; 1 the evidence failed a check (a ZIP that two tools would read "
-                + "differently included); 2 could not run (bad arguments, unreadable or unsafe file)."})
+                + "differently included); 2 could not run (bad arguments, unreadable or unsafe file); for an encrypted bundle, "
+                + "3 wrong key or passphrase, 4 damaged, tampered with or truncated (nothing was checked)."})
 public final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "BUNDLE.zip", description = "The bundle to check.")
+    @Parameters(index = "0", paramLabel = "BUNDLE.zip|BUNDLE.zip.p7m",
+            description = "The bundle to check, plain or encrypted (decrypted without writing it to disk, and "
+                    + "checked only once the whole file authenticated).")
     Path bundle;
+
+    @CommandLine.Mixin
+    DecryptOptions decryption;
 
     @Option(names = "--trust", paramLabel = "PEM",
             description = "Trust these certificates (repeatable): the investigator's, a TSA root (Exhibit's own TSA's "
@@ -74,9 +81,30 @@ public final class VerifyCommand implements Callable<Integer> {
         // the JDK's trust store takes a while to read: let it load while the bundle is hashed
         CompletableFuture<TrustAnchors> anchors = CompletableFuture.supplyAsync(
                 () -> TrustAnchors.jdkDefaults().with(given));
+        BundleVerifier base = new BundleVerifier(anchors::join, given, ZipLimits.DEFAULT);
+        BundleVerifier verifier = at == null ? base : base.at(at);
+        if (DecryptOptions.encrypted(bundle)) {
+            try (DecryptedBundle plain = decryption.open(bundle, Exhibit.environment(spec))) {
+                Verification v = verifier.verify(plain.name(), plain.channel(), strict, plain.sha256().hex());
+                print(v);
+                if (report != null) {
+                    org.exhibit.report.VerificationReport.write(v, plain, report);
+                    spec.commandLine().getErr().println("exhibit: verification report written to " + report);
+                }
+                return v.outcome().exitCode();
+            }
+        }
         // with --report, the bundle's own SHA-256 is taken in the same pass, not by reading it again afterwards
-        BundleVerifier verifier = new BundleVerifier(anchors::join, given, ZipLimits.DEFAULT);
-        Verification v = (at == null ? verifier : verifier.at(at)).verify(bundle, strict, report != null);
+        Verification v = verifier.verify(bundle, strict, report != null);
+        print(v);
+        if (report != null) {
+            org.exhibit.report.VerificationReport.write(v, bundle, report);
+            spec.commandLine().getErr().println("exhibit: verification report written to " + report);
+        }
+        return v.outcome().exitCode();
+    }
+
+    private void print(Verification v) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.MAPPER.writeValueAsString(v));
@@ -88,11 +116,6 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             out.println(summary(v));
         }
-        if (report != null) {
-            org.exhibit.report.VerificationReport.write(v, bundle, report);
-            spec.commandLine().getErr().println("exhibit: verification report written to " + report);
-        }
-        return v.outcome().exitCode();
     }
 
     static String summary(Verification v) {

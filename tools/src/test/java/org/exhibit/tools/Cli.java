@@ -11,9 +11,13 @@ import picocli.CommandLine;
  */
 record Cli(int exit, String out, String err) {
     static Cli run(Path home, String passphrase, String... args) {
+        return run(Environment.of(home, passphrase), args);
+    }
+
+    static Cli run(Environment env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Exhibit.commandLine(Environment.of(home, passphrase));
+        CommandLine cl = Exhibit.commandLine(env);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);

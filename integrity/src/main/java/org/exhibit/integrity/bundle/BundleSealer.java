@@ -1,11 +1,14 @@
 package org.exhibit.integrity.bundle;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,6 +27,9 @@ import org.exhibit.format.layout.BagLabels;
 import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.format.layout.RecordRef;
 import org.exhibit.format.layout.Records;
+import org.exhibit.integrity.crypt.EncryptedBundles;
+import org.exhibit.integrity.crypt.EphemeralFile;
+import org.exhibit.integrity.crypt.Recipients;
 import org.exhibit.integrity.custody.ChainReport;
 import org.exhibit.integrity.custody.CustodyLog;
 import org.exhibit.integrity.digest.Sha256;
@@ -102,10 +108,23 @@ public final class BundleSealer {
      *                       a broken custody log); the message names the file
      */
     public SealedBundle seal(CaseWorkspace ws, Path output) throws IOException, SealException {
+        return seal(ws, output, null);
+    }
+
+    /**
+     * Seals the case, encrypted when {@code encryptTo} is given: then the ZIP is written into an
+     * {@link EphemeralFile} (never in plaintext on disk) and streamed out as {@code <target>.p7m}, CMS
+     * AuthEnvelopedData ({@code crypt.BundleCipher}); the returned hash and size are the ZIP's, the file the
+     * encrypted one.
+     *
+     * @param encryptTo who can open the bundle, or null for a plain ZIP
+     */
+    public SealedBundle seal(CaseWorkspace ws, Path output, Recipients encryptTo) throws IOException, SealException {
         Instant sealedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Path target = target(output, ws.id(), sealedAt);
-        if (Files.exists(target)) {
-            throw new SealException(target + ": exists; expected a new file (a bundle is never overwritten)");
+        Path written = encryptTo == null ? target : EncryptedBundles.encryptedName(target);
+        if (Files.exists(written)) {
+            throw new SealException(written + ": exists; expected a new file (a bundle is never overwritten)");
         }
         Payload payload;
         try {
@@ -141,15 +160,31 @@ public final class BundleSealer {
                     tokens);
             sign(tags, snapshot);
             tags.put(BundleLayout.EVIDENCE_RECORD, evidenceRecord(payload, tags, snapshot));
-            new BundleWriter(sealedAt, payload, tags, log.file(), snapshot).write(target);
-            Sha256 bundleSha = Sha256.of(target);
+            BundleWriter writer = new BundleWriter(sealedAt, payload, tags, log.file(), snapshot);
+            Sha256 bundleSha;
+            long size;
+            if (encryptTo == null) {
+                writer.write(target);
+                bundleSha = Sha256.of(target);
+                size = Files.size(target);
+            } else {
+                try (EphemeralFile zip = EphemeralFile.create(written.toAbsolutePath().getParent())) {
+                    writer.write(zip.channel());
+                    MessageDigest md = Sha256.newDigest();
+                    try (InputStream in = new DigestInputStream(new BufferedInputStream(zip.input(), 1 << 16), md)) {
+                        EncryptedBundles.encrypt(in, written, encryptTo);
+                    }
+                    bundleSha = Sha256.of(md.digest());
+                    size = zip.size();
+                }
+            }
             log.append(investigator.actor(), CustodyEvent.EXPORTED, "bundle:" + bundleSha.hex(), EventDetails.of(
-                    new EventDetails.Exported(target.getFileName().toString(), Files.size(target), payloadSha.hex())));
+                    new EventDetails.Exported(target.getFileName().toString(), size, payloadSha.hex())));
             List<String> warnings = new ArrayList<>(records.warnings);
             warnings.addAll(missingTokens(payload));
             each.failed().forEach((tsa, e) -> warnings.add(BundleLayout.CUSTODY_MANIFEST + ": no timestamp from "
                     + tsa + " (" + e.getMessage() + "); the bundle holds the others'"));
-            return new SealedBundle(target, bundleSha, Files.size(target), manifest, tokens, warnings);
+            return new SealedBundle(written, bundleSha, size, manifest, tokens, warnings);
         } catch (IOException | SealException | RuntimeException e) {
             try {
                 log.append(investigator.actor(), CustodyEvent.SEAL_FAILED, subject, EventDetails.of(

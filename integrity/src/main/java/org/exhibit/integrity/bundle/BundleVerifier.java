@@ -1,6 +1,7 @@
 package org.exhibit.integrity.bundle;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -104,15 +105,35 @@ public final class BundleVerifier {
         }
     }
 
+    /**
+     * Verifies a bundle ZIP read through a channel rather than from a file of its own: a decrypted bundle
+     * ({@code org.exhibit.integrity.crypt.DecryptedBundle}), whose plaintext is never on disk. The channel is closed.
+     *
+     * @param name      the ZIP's name, as messages and the result name it
+     * @param bundleSha the ZIP's SHA-256 (taken while it was decrypted), or null
+     */
+    public Verification verify(String name, FileChannel channel, boolean strict, String bundleSha) {
+        return check(name, () -> SafeZip.open(name, channel, limits), strict).withBundleSha256(bundleSha);
+    }
+
+    private interface ZipSource {
+        SafeZip open() throws IOException;
+    }
+
     private Verification check(Path bundle, boolean strict) {
         String name = bundle.getFileName() == null ? bundle.toString() : bundle.getFileName().toString();
-        List<Check> checks = new ArrayList<>();
         if (!Files.isRegularFile(bundle)) {
+            List<Check> checks = new ArrayList<>();
             checks.add(Check.fail(ZIP, Reason.UNREADABLE, name, bundle + ": expected a bundle file, got "
                     + (Files.exists(bundle) ? "something else" : "no such file")));
             return Verification.of(name, checks, strict, null, true);
         }
-        try (SafeZip zip = SafeZip.open(bundle, limits)) {
+        return check(name, () -> SafeZip.open(bundle, limits), strict);
+    }
+
+    private Verification check(String name, ZipSource source, boolean strict) {
+        List<Check> checks = new ArrayList<>();
+        try (SafeZip zip = source.open()) {
             OpenBundle b = OpenBundle.hash(name, zip);
             checks.add(Check.pass(ZIP, name, name + ": " + zip.entries().size() + " entries, safe to read"));
             run(checks, BagCheck.NAME, b, () -> BagCheck.run(b));

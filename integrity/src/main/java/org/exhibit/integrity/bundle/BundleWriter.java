@@ -48,6 +48,14 @@ final class BundleWriter {
         }
     }
 
+    /** Writes the bundle into an empty channel (an encrypted scratch file), which is closed. */
+    void write(java.nio.channels.FileChannel channel) throws IOException, SealException {
+        try (ZipWriter zip = new ZipWriter(channel, sealedAt)) {
+            writeEntries(zip);
+            zip.finish();
+        }
+    }
+
     private void writeEntries(ZipWriter zip) throws IOException, SealException {
         TreeSet<String> names = new TreeSet<>(tags.keySet());
         names.add(BundleLayout.EVENTS);

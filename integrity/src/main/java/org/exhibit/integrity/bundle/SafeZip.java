@@ -73,17 +73,28 @@ public final class SafeZip implements Closeable {
      * @throws IOException           the file cannot be read
      */
     public static SafeZip open(Path file, ZipLimits limits) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        return open(String.valueOf(file.getFileName()), FileChannel.open(file, StandardOpenOption.READ), limits);
+    }
+
+    /**
+     * Opens and checks a ZIP read through a channel that is not a plain file, such as a decrypted bundle's
+     * ({@code org.exhibit.integrity.crypt.DecryptedBundle}); the channel is closed with the archive, or at once
+     * when it is refused.
+     *
+     * @param name how messages name the archive
+     * @throws UnsafeZipException the archive is hostile, truncated or corrupt (message names the entry)
+     */
+    public static SafeZip open(String name, FileChannel channel, ZipLimits limits) throws IOException {
         ZipFile zip = null;
         try {
             try {
                 zip = ZipFile.builder().setSeekableByteChannel(channel).setCharset("UTF-8")
                         .setUseUnicodeExtraFields(false).get();
             } catch (IOException | RuntimeException e) {
-                throw new UnsafeZipException(file.getFileName() + ": not a readable ZIP archive (truncated or "
+                throw new UnsafeZipException(name + ": not a readable ZIP archive (truncated or "
                         + "corrupt): " + e.getMessage(), e);
             }
-            Map<String, Entry> entries = admit(file, channel, zip, limits);
+            Map<String, Entry> entries = admit(name, channel, zip, limits);
             return new SafeZip(channel, zip, limits, entries);
         } catch (IOException | RuntimeException e) {
             ZipFile.closeQuietly(zip);
@@ -92,15 +103,15 @@ public final class SafeZip implements Closeable {
         }
     }
 
-    private static Map<String, Entry> admit(Path file, FileChannel channel, ZipFile zip, ZipLimits limits)
+    private static Map<String, Entry> admit(String file, FileChannel channel, ZipFile zip, ZipLimits limits)
             throws IOException {
         if (zip.getFirstLocalFileHeaderOffset() != 0) {
-            throw new UnsafeZipException(file.getFileName() + ": " + zip.getFirstLocalFileHeaderOffset()
+            throw new UnsafeZipException(file + ": " + zip.getFirstLocalFileHeaderOffset()
                     + " bytes before the first entry (not a plain ZIP)");
         }
         List<ZipArchiveEntry> all = Collections.list(zip.getEntries());
         if (all.size() > limits.maxEntries()) {
-            throw new UnsafeZipException(file.getFileName() + ": " + all.size() + " entries, over the limit of "
+            throw new UnsafeZipException(file + ": " + all.size() + " entries, over the limit of "
                     + limits.maxEntries());
         }
         EntryNames names = new EntryNames();
@@ -120,7 +131,7 @@ public final class SafeZip implements Closeable {
         }
         names.checkNoFileIsAFolder();
         LocalHeaders.check(channel, all);
-        ArchiveLayout.check(String.valueOf(file.getFileName()), channel, all);
+        ArchiveLayout.check(file, channel, all);
         return Collections.unmodifiableMap(entries);
     }
 

@@ -33,8 +33,13 @@ final class ZipWriter implements AutoCloseable {
     private boolean entryOpen;
 
     ZipWriter(Path file, Instant time) throws IOException {
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                StandardOpenOption.READ);
+        this(FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                StandardOpenOption.READ), time);
+    }
+
+    /** Into an empty channel (an encrypted scratch file), closed with this writer. */
+    ZipWriter(FileChannel channel, Instant time) throws IOException {
+        this.channel = channel;
         this.out = new ZipArchiveOutputStream(channel);
         out.setEncoding("UTF-8");
         out.setUseLanguageEncodingFlag(true);

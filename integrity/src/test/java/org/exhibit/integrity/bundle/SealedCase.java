@@ -120,6 +120,14 @@ final class SealedCase implements AutoCloseable {
         return this;
     }
 
+    /** Seals the case encrypted: only {@code <bundle>.zip.p7m} is written. */
+    SealedCase sealEncrypted(org.exhibit.integrity.crypt.Recipients to) throws Exception {
+        Path out = Files.createDirectories(root.resolve("out"));
+        bundle = new BundleSealer(investigator, timestamper, "0.1.0-test", Clock.fixed(SEALED_AT, ZoneOffset.UTC))
+                .seal(workspace, out, to);
+        return this;
+    }
+
     private static Artifact artifact(Path folder, Path file, String role, String type) throws IOException {
         String path = folder.relativize(file).toString().replace('\\', '/');
         return Artifact.of(path, role, type, Files.size(file), Sha256.of(file).hex());

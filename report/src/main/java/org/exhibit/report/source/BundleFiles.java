@@ -20,10 +20,21 @@ final class BundleFiles implements CaseFiles {
     private final Path zip;
     private final SafeZip file;
     private final NavigableMap<String, SafeZip.Entry> entries = new TreeMap<>();
+    /** Whether STORED entries lie unchanged in {@link #zip} (not for an encrypted bundle). */
+    private final boolean inPlace;
 
     BundleFiles(Path zip) throws IOException {
-        this.zip = zip.toAbsolutePath();
-        this.file = SafeZip.open(zip, ZipLimits.DEFAULT);
+        this(zip, SafeZip.open(zip, ZipLimits.DEFAULT), true);
+    }
+
+    /**
+     * @param location the file read, for people
+     * @param inPlace  whether a STORED entry's bytes lie unchanged in {@code location}, for a tool to seek in
+     */
+    BundleFiles(Path location, SafeZip file, boolean inPlace) {
+        this.zip = location.toAbsolutePath();
+        this.file = file;
+        this.inPlace = inPlace;
         for (SafeZip.Entry e : file.entries()) {
             entries.put(e.name(), e);
         }
@@ -37,6 +48,11 @@ final class BundleFiles implements CaseFiles {
     @Override
     public boolean sealed() {
         return true;
+    }
+
+    @Override
+    public boolean encrypted() {
+        return !inPlace;
     }
 
     @Override
@@ -57,7 +73,7 @@ final class BundleFiles implements CaseFiles {
     @Override
     public Optional<FileRegion> region(String path) throws IOException {
         SafeZip.Entry e = entry(path);
-        long at = file.storedOffset(e);
+        long at = inPlace ? file.storedOffset(e) : -1;
         return at < 0 ? Optional.empty() : Optional.of(new FileRegion(zip, at, e.size()));
     }
 

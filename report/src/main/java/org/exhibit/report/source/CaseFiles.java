@@ -26,6 +26,15 @@ public interface CaseFiles extends Closeable {
         throw new IOException("expected a case folder or a bundle .zip, got " + location + " (not found)");
     }
 
+    /**
+     * Opens an encrypted bundle through its decryption: entries are read from the scratch file that never holds
+     * plaintext on disk; no file region is handed out (there is none in plaintext for a tool to seek in).
+     */
+    static CaseFiles open(org.exhibit.integrity.crypt.DecryptedBundle bundle) throws IOException {
+        return new BundleFiles(bundle.source(), org.exhibit.integrity.bundle.SafeZip.open(bundle.name(),
+                bundle.channel(), org.exhibit.integrity.bundle.ZipLimits.DEFAULT), false);
+    }
+
     /** Where the case was read from, for people: the folder or the ZIP file. */
     Path location();
 
@@ -33,6 +42,14 @@ public interface CaseFiles extends Closeable {
     boolean sealed();
 
     boolean exists(String path);
+
+    /**
+     * True when the case was read from an encrypted bundle: then nothing derived from it (a video's stills drawn by
+     * ffmpeg into a temporary folder) may be written to disk.
+     */
+    default boolean encrypted() {
+        return false;
+    }
 
     /** Opens a file for streaming; the caller closes it. */
     InputStream open(String path) throws IOException;
