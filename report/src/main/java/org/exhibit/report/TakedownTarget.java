@@ -192,9 +192,12 @@ record TakedownTarget(String url, String kind, List<String> pages, List<String> 
             items.put(key, t);
             return;
         }
-        items.put(key, new TakedownTarget(old.url(), old.kind(), union(old.pages(), t.pages()),
-                union(old.captures(), t.captures()), old.path(), old.captured(), old.tsaTime(), old.sha256(),
-                old.md5(), old.pdq(), union(old.why(), t.why())));
+        // the same address twice in one capture: a kept video and its fetch among the resources; keep the video
+        TakedownTarget b = t.captures().equals(old.captures()) && t.kind().contains(", ") && !old.kind().contains(", ")
+                ? t : old;
+        items.put(key, new TakedownTarget(b.url(), b.kind(), union(old.pages(), t.pages()),
+                union(old.captures(), t.captures()), b.path(), b.captured(), b.tsaTime(), b.sha256(),
+                b.md5(), b.pdq(), union(old.why(), t.why())));
     }
 
     private static List<String> union(List<String> a, List<String> b) {

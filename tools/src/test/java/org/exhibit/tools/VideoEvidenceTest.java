@@ -181,7 +181,8 @@ class VideoEvidenceTest {
     @Order(4)
     void takedownNoticesNameTheVideoUrlWithItsMd5AndSha256() throws Exception {
         Path out = tmp.resolve("notices");
-        Cli takedown = Cli.run(home, null, "takedown", "--case", dir.toString(), "-o", out.toString());
+        Cli takedown = Cli.run(home, null, "takedown", "--case", dir.toString(), "--only", clipUrl, "-o",
+                out.toString());
         assertThat(takedown.exit()).as(takedown.err()).isZero();
         String notice = Files.readString(out.resolve("takedown-127.0.0.1.txt"));
         assertThat(notice).contains(clipUrl, "video/mp4, linked video file", md5, sha);
