@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.exhibit.format.layout.CaptureFolder;
+import org.exhibit.format.layout.CaseLayout;
 import org.exhibit.format.record.Artifact;
 import org.exhibit.format.record.CaptureRecord;
 import org.exhibit.format.record.VideoRecord;
@@ -37,8 +39,10 @@ import org.exhibit.report.source.Entry;
 record TakedownTarget(String url, String kind, List<String> pages, List<String> captures, String path,
                       Instant captured, String tsaTime, String sha256, String md5, String pdq, List<String> why) {
 
-    private static final Pattern CAPTURE = Pattern.compile("captures/([0-9]{4,})");
-    private static final Pattern ARTIFACT = Pattern.compile("captures/([0-9]{4,})/(.+)");
+    /** "captures/", the start of a capture's subject ("captures/0002"). */
+    private static final String SUBJECT = CaseLayout.CAPTURES + "/";
+    private static final Pattern CAPTURE = Pattern.compile(Pattern.quote(SUBJECT) + "([0-9]{4,})");
+    private static final Pattern ARTIFACT = Pattern.compile(Pattern.quote(SUBJECT) + "([0-9]{4,})/(.+)");
 
     /** The hosts whose notices name it: the media's host and the host of every page showing it. */
     Set<String> hosts() {
@@ -112,8 +116,8 @@ record TakedownTarget(String url, String kind, List<String> pages, List<String> 
 
     private static void choose(Map<String, TakedownTarget> items, List<Cap> caps, String caseId, String raw) {
         String v = raw.strip();
-        if (v.startsWith("data/")) {
-            v = v.substring("data/".length());
+        if (v.startsWith(CaseLayout.DATA + "/")) {
+            v = v.substring(CaseLayout.DATA.length() + 1);
         }
         while (v.endsWith("/")) {
             v = v.substring(0, v.length() - 1);
@@ -130,7 +134,7 @@ record TakedownTarget(String url, String kind, List<String> pages, List<String> 
             Cap cap = find(caps, a.group(1));
             Artifact art = cap == null ? null : artifact(cap.record(), a.group(2));
             if (art == null) {
-                throw new UnknownChoice("expected a file listed in capture.json of captures/" + a.group(1)
+                throw new UnknownChoice("expected a file listed in " + CaptureFolder.RECORD + " of " + SUBJECT + a.group(1)
                         + " of case " + caseId + ", got " + raw);
             }
             add(items, ofArtifact(cap, art, null));
@@ -155,7 +159,7 @@ record TakedownTarget(String url, String kind, List<String> pages, List<String> 
                         + ", got " + raw);
             }
         } else {
-            throw new UnknownChoice("expected captures/NNNN, captures/NNNN/PATH or a captured URL, got " + raw);
+            throw new UnknownChoice("expected " + SUBJECT + "NNNN, " + SUBJECT + "NNNN/PATH or a captured URL, got " + raw);
         }
     }
 
@@ -211,7 +215,7 @@ record TakedownTarget(String url, String kind, List<String> pages, List<String> 
     }
 
     private static String ids(List<Cap> caps) {
-        return caps.isEmpty() ? "none" : String.join(", ", caps.stream().map(c -> "captures/" + c.entry().id()).toList());
+        return caps.isEmpty() ? "none" : String.join(", ", caps.stream().map(c -> SUBJECT + c.entry().id()).toList());
     }
 
     private static List<Artifact> artifacts(CaptureRecord r) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.exhibit.format.layout.CaseLayout;
 import org.exhibit.format.record.Artifact;
 import org.exhibit.format.record.CaptureRecord;
 import org.exhibit.metadata.hashlist.HashEntry;
@@ -191,7 +192,7 @@ public final class TakedownCommand implements Callable<Integer> {
                 if (e.kind() == Entry.Kind.CAPTURE && reader.record(e) instanceof CaptureRecord r) {
                     String url = r.finalUrl() != null ? r.finalUrl() : r.requestedUrl();
                     for (Artifact a : r.artifacts() == null ? List.<Artifact>of() : r.artifacts()) {
-                        HashEntry h = HashEntry.of(a, "captures/" + e.id(), url);
+                        HashEntry h = HashEntry.of(a, CaseLayout.CAPTURES + "/" + e.id(), url);
                         if (h.listable()) {
                             out.add(h);
                         }

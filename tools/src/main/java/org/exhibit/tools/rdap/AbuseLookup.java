@@ -31,9 +31,10 @@ public final class AbuseLookup implements TakedownAddressee.Lookup {
     }
 
     @Override
-    public TakedownAddressee find(String host, String recordedIp) {
+    public TakedownAddressee find(String shownHost, String recordedIp) {
         List<TakedownAddressee.Contact> contacts = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        String host = ascii(shownHost);
         boolean literal = isIpLiteral(host);
         if (!literal) {
             try {
@@ -99,6 +100,15 @@ public final class AbuseLookup implements TakedownAddressee.Lookup {
         }
         for (String mail : f.emails()) {
             contacts.add(new TakedownAddressee.Contact(mail, f.provider(), "network of " + ip));
+        }
+    }
+
+    /** RDAP and DNS take a domain's A-labels ("xn--bcher-kva.example" for "bücher.example"). */
+    private static String ascii(String host) {
+        try {
+            return java.net.IDN.toASCII(host, java.net.IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+            return host;
         }
     }
 
