@@ -48,7 +48,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Exit status: 0 notices written; 2 for a bad argument, nothing chosen or nothing matching.", "",
                 "Examples:",
                 "  exhibit takedown --case cases/2026-017 --hashes mine.csv -o notices/",
-                "  exhibit takedown --case cases/2026-017 --only captures/0002 --only https://img.example/p/4411.jpg -o notices/ --lookup"})
+                "  exhibit takedown --case cases/2026-017 --only captures/0002 \\",
+                "      --only https://img.example/p/4411.jpg -o notices/ --lookup"})
 public final class TakedownCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
