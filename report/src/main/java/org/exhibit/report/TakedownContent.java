@@ -9,8 +9,8 @@ import org.exhibit.report.source.CaseInfo;
 import org.exhibit.report.source.Nodes;
 
 /**
- * A removal notice to one host, ready for the sender to complete: the URLs with capture times, TSA times and
- * hashes, the non-consensual nature of the content and/or the infringed work, the statements a DMCA notice
+ * A removal notice to one host, ready for the sender to complete: the chosen items (the media's URL, the pages
+ * showing it, capture times, TSA times, hashes and the hash-list match), the non-consensual nature of the content and/or the infringed work, the statements a DMCA notice
  * requires (17 U.S.C. § 512(c)(3)), and placeholders for contact details and signature.
  */
 final class TakedownContent {
@@ -22,32 +22,44 @@ final class TakedownContent {
     }
 
     static void notice(ReportSink out, CaseInfo info, String host, List<TakedownTarget> targets,
-                       TakedownNotices.Basis basis) throws IOException {
+                       TakedownNotices.Basis basis, TakedownAddressee to) throws IOException {
         boolean nci = basis != TakedownNotices.Basis.COPYRIGHT;
         boolean dmca = basis != TakedownNotices.Basis.NON_CONSENSUAL;
         out.heading(1, "Request for removal of content from " + host);
         out.notice(DRAFT);
         out.fields(List.of(
-                Field.text("To", "[abuse, trust & safety or designated DMCA agent of " + host + "]"),
+                Field.text("To", addressee(host, to)),
                 Field.text("From", "[full name], [postal address], [telephone], [e-mail]"),
                 Field.text("Date", "[date]"),
                 Field.text("Subject", (nci ? "Non-consensual intimate imagery" : "")
                         + (nci && dmca ? " and " : "") + (dmca ? "notice of copyright infringement (DMCA)" : "")
-                        + " — " + targets.size() + " URL(s) on " + host)));
-        out.paragraph("I ask you to remove, promptly, the material at the " + targets.size() + " address(es) below on "
-                + host + ", and to prevent it from being uploaded again. Each was captured as evidence (case "
-                + info.id() + "); the SHA-256 value identifies the exact content, the MD5 value identifies a video "
-                + "file as hash-matching services take it, and the PDQ value is a perceptual hash that matches copies "
-                + "of an image even after resizing or re-encoding.");
-        try (ReportSink.Table t = out.table(Column.text("Address and capture", 3f), Column.mono("Hashes", 4.3f))) {
+                        + " — " + targets.size() + " item(s) on " + host)));
+        out.paragraph("I ask you to remove, promptly, the " + targets.size() + " item(s) below from " + host
+                + ", and to prevent them from being uploaded again. Each item is named by its address and the page(s) "
+                + "on which it is shown; only these items are the subject of this notice, not the rest of those "
+                + "pages. Each was captured as evidence (case " + info.id() + "); the SHA-256 value identifies the "
+                + "exact content, the MD5 value identifies a video file as hash-matching services take it, and the "
+                + "PDQ value is a perceptual hash that matches copies of an image even after resizing or "
+                + "re-encoding.");
+        try (ReportSink.Table t = out.table(Column.text("Item, where it is shown, capture", 3f), Column.mono("Hashes", 4.3f))) {
             int n = 0;
             for (TakedownTarget target : targets) {
-                t.row(++n + ". " + target.url() + "\n" + ("page".equals(target.kind()) ? "page (hash of its screenshot)"
-                                : target.kind()) + "\ncaptured " + Nodes.utc(target.captured()) + "\nTSA time "
-                                + target.tsaTime(),
-                        "SHA-256:\n" + orNone(target.sha256())
-                                + (target.md5().isEmpty() ? "" : "\nMD5:\n" + target.md5())
-                                + (target.kind().startsWith("video/") ? "" : "\nPDQ:\n" + orNone(target.pdq())));
+                StringBuilder left = new StringBuilder(++n + ". ");
+                left.append(target.url() != null ? target.url()
+                        : "(no address of its own: " + target.path() + " in capture " + target.captures().get(0) + ")");
+                left.append('\n').append("page".equals(target.kind()) ? "page (hash of its screenshot)" : target.kind());
+                for (String page : target.pages()) {
+                    left.append("\nshown on ").append(page);
+                }
+                left.append("\ncaptured ").append(Nodes.utc(target.captured())).append(" (capture ")
+                        .append(String.join(", ", target.captures())).append(')');
+                left.append("\nTSA time ").append(target.tsaTime());
+                for (String why : target.why()) {
+                    left.append("\nmatches the hash list: ").append(why);
+                }
+                t.row(left.toString(), "SHA-256:\n" + orNone(target.sha256())
+                        + (target.md5().isEmpty() ? "" : "\nMD5:\n" + target.md5())
+                        + (target.kind().startsWith("video/") ? "" : "\nPDQ:\n" + orNone(target.pdq())));
             }
         }
         if (nci) {
@@ -91,13 +103,39 @@ final class TakedownContent {
         out.paragraph("The results below link to intimate images of [me / the person I represent] published without "
                 + "consent. I ask you to remove them from your web and image search results.");
         try (ReportSink.Table t = out.table(Column.text("URL", 5f), Column.text("Captured (UTC)", 2f))) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (TakedownTarget target : targets) {
-                t.row(target.url(), Nodes.utc(target.captured()));
+                List<String> urls = new java.util.ArrayList<>(target.pages());
+                if (target.url() != null) {
+                    urls.add(0, target.url());
+                }
+                for (String url : urls) {
+                    if (seen.add(url)) {
+                        t.row(url, Nodes.utc(target.captured()));
+                    }
+                }
             }
         }
         out.paragraph("I have a good faith belief that the information in this request is accurate and that I am "
                 + "[the person depicted / authorised to act for the person depicted].");
         signature(out);
+    }
+
+    /** The "To" line: the abuse contacts a lookup found, or a placeholder saying why there is none. */
+    static String addressee(String host, TakedownAddressee to) {
+        if (to == null) {
+            return "[abuse, trust & safety or designated DMCA agent of " + host + "]";
+        }
+        if (to.contacts().isEmpty()) {
+            return "the host's abuse contact (lookup failed: " + (to.failure() == null ? "no abuse contact found"
+                    : to.failure()) + ") [find the abuse, trust & safety or DMCA agent of " + host + "]";
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (TakedownAddressee.Contact c : to.contacts()) {
+            out.add(c.email() + " (abuse contact of " + (c.provider() == null || c.provider().isBlank()
+                    ? "the provider" : c.provider()) + ", " + c.role() + ")");
+        }
+        return String.join("; ", out) + (to.failure() == null ? "" : " [also: " + to.failure() + "]");
     }
 
     private static String orNone(String s) {

@@ -15,11 +15,15 @@ import org.exhibit.report.source.CaseInfo;
 import org.exhibit.report.source.CaseReader;
 
 /**
- * Removal notices ready for the sender to complete and send: one per host found in the case (plain text and PDF),
- * and a short notice for search engines listing every URL. Exhibit never sends them.
+ * Removal notices ready for the sender to complete and send: one per host that serves a chosen item or a page
+ * showing one (plain text and PDF), and a short notice for search engines listing those URLs. A notice names only
+ * what the victim chose (hash-list matches, captures, files or URLs), never everything a page loaded. Exhibit
+ * never sends them, and this class contacts nothing: a lookup of abuse contacts is the caller's.
  *
  * <pre>{@code
- * List<Path> written = TakedownNotices.write(Path.of("cases/2026-017"), Path.of("notices"), null, Basis.BOTH);
+ * TakedownSelection chosen = new TakedownSelection(List.of("captures/0002/resources/ab12.jpg"), List.of());
+ * List<Path> written = TakedownNotices.write(Path.of("cases/2026-017"), Path.of("notices"), chosen, null,
+ *         Basis.BOTH, null);
  * // notices/takedown-social.example.txt, .pdf, ..., notices/search-delisting.txt, .pdf
  * }</pre>
  */
@@ -38,41 +42,54 @@ public final class TakedownNotices {
     }
 
     /**
-     * Writes the notices into {@code outDir}.
+     * Writes the notices into {@code outDir}: one per host that serves a chosen item or a page showing one.
      *
-     * @param onlyHost a host to write the notice for, or null for every host
+     * @param selection what the notices name (hash-list matches, chosen captures, files or URLs); never the rest
+     *                  of a page's resources
+     * @param onlyHost  a host to write the notice for, or null for every host
+     * @param lookup    finds each host's addressee (abuse contacts), or null to leave a placeholder; it is called
+     *                  with the IP address the capture recorded for the host, when there is one
      * @return the files written
-     * @throws IllegalArgumentException {@code onlyHost} is not a host found in the case (the message lists them)
+     * @throws IllegalArgumentException nothing is chosen, a chosen value names nothing in the case
+     *                                  ({@link #isUnknownChoice}), or {@code onlyHost} is not a host of the chosen
+     *                                  content (the message lists them)
      */
-    public static List<Path> write(Path caseOrBundle, Path outDir, String onlyHost, Basis basis) throws IOException {
+    public static List<Path> write(Path caseOrBundle, Path outDir, TakedownSelection selection, String onlyHost,
+                                   Basis basis, TakedownAddressee.Lookup lookup) throws IOException {
         try (CaseFiles files = CaseFiles.open(caseOrBundle)) {
             CaseReader reader = new CaseReader(files);
             CaseInfo info = reader.info();
-            Map<String, List<TakedownTarget>> hosts = TakedownTarget.byHost(reader);
+            TakedownTarget.Chosen chosen = TakedownTarget.choose(reader, info.id(), selection);
+            Map<String, List<TakedownTarget>> hosts = chosen.byHost();
+            List<TakedownTarget> all = chosen.all();
             if (onlyHost != null) {
                 String host = onlyHost.toLowerCase(java.util.Locale.ROOT);
                 if (!hosts.containsKey(host)) {
-                    throw new IllegalArgumentException("expected a host found in case " + info.id() + " ("
-                            + (hosts.isEmpty() ? "none" : String.join(", ", hosts.keySet())) + "), got " + onlyHost);
+                    throw new IllegalArgumentException("expected a host of the chosen content in case " + info.id()
+                            + " (" + (hosts.isEmpty() ? "none" : String.join(", ", hosts.keySet())) + "), got "
+                            + onlyHost);
                 }
                 hosts = Map.of(host, hosts.get(host));
-            }
-            if (hosts.isEmpty()) {
-                throw new IllegalArgumentException("expected captured URLs in case " + info.id() + ", got none");
+                all = hosts.get(host);
             }
             Files.createDirectories(outDir);
             List<Path> written = new ArrayList<>();
-            List<TakedownTarget> all = new ArrayList<>();
             for (Map.Entry<String, List<TakedownTarget>> h : hosts.entrySet()) {
-                all.addAll(h.getValue());
+                TakedownAddressee to = lookup == null ? null : lookup.find(h.getKey(), chosen.ips().get(h.getKey()));
                 String base = "takedown-" + h.getKey().replaceAll("[^a-z0-9.-]", "_");
                 written.addAll(both(outDir, base, "Removal request: " + h.getKey(),
-                        sink -> TakedownContent.notice(sink, info, h.getKey(), h.getValue(), basis)));
+                        sink -> TakedownContent.notice(sink, info, h.getKey(), h.getValue(), basis, to)));
             }
+            List<TakedownTarget> delist = all;
             written.addAll(both(outDir, "search-delisting", "Search result removal request",
-                    sink -> TakedownContent.delisting(sink, all)));
+                    sink -> TakedownContent.delisting(sink, delist)));
             return written;
         }
+    }
+
+    /** Whether {@code e} (from {@link #write}) says a chosen capture, file or URL is not in the case. */
+    public static boolean isUnknownChoice(IllegalArgumentException e) {
+        return e instanceof TakedownTarget.UnknownChoice;
     }
 
     private interface Content {

@@ -113,7 +113,7 @@ public final class MatchCommand implements Callable<Integer> {
     }
 
     /** A listed file by its name: "a.mp4" for a victim's clip given as /home/me/a.mp4. */
-    private static String name(HashEntry e) {
+    static String name(HashEntry e) {
         String p = e.path() != null ? e.path() : e.source() != null ? e.source() : e.sha256();
         return p == null ? "(unnamed)" : p.substring(p.lastIndexOf('/') + 1);
     }
@@ -128,7 +128,7 @@ public final class MatchCommand implements Callable<Integer> {
     }
 
     /** A vPDQ hasher for the case's videos without a kept hash, when ffmpeg is installed. */
-    private static VpdqHasher hasher() {
+    static VpdqHasher hasher() {
         try {
             return new VpdqHasher(Ffmpeg.onPath(), VpdqHasher.SECONDS_PER_HASH);
         } catch (FfmpegMissingException e) {

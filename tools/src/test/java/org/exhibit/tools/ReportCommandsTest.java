@@ -84,7 +84,8 @@ class ReportCommandsTest {
     @Test
     void takedownWritesNoticesPerHostAndRefusesAnUnknownHost() throws Exception {
         Path out = tmp.resolve("notices");
-        Cli takedown = Cli.run(home, null, "takedown", "--case", dir.toString(), "-o", out.toString());
+        Cli takedown = Cli.run(home, null, "takedown", "--case", dir.toString(), "--only", "captures/0001", "-o",
+                out.toString());
         assertThat(takedown.exit()).as(takedown.err()).isEqualTo(0);
         assertThat(takedown.err()).contains("nothing was sent");
         assertThat(out.resolve("takedown-social.example.txt")).exists();
@@ -93,10 +94,11 @@ class ReportCommandsTest {
                 .contains("https://social.example/post/123", shotSha);
         assertThat(out.resolve("search-delisting.txt")).exists();
 
-        Cli unknown = Cli.run(home, null, "takedown", "--case", dir.toString(), "--host", "x.example", "-o",
+        Cli unknown = Cli.run(home, null, "takedown", "--case", dir.toString(), "--only", "captures/0001", "--host",
+                "x.example", "-o",
                 tmp.resolve("n2").toString());
         assertThat(unknown.exit()).isEqualTo(ExitCode.USAGE);
-        assertThat(unknown.err()).contains("--host: expected a host found in case 2026-017 (social.example), got x.example");
+        assertThat(unknown.err()).contains("--host: expected a host of the chosen content in case 2026-017 (social.example), got x.example");
         assertThat(tmp.resolve("n2")).doesNotExist();
     }
 

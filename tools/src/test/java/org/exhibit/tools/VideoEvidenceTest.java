@@ -150,6 +150,16 @@ class VideoEvidenceTest {
         assertThat(where.path("foundTo").asDouble() - where.path("listedTo").asDouble()).isEqualTo(3.0);
         assertThat(videos.get(1).path("match").asBoolean()).isFalse();
         assertThat(videos.get(1).path("where")).isEmpty();
+
+        Path notices = tmp.resolve("notices-hashes");
+        Cli takedown = Cli.run(home, null, "takedown", "--case", dir.toString(), "--hashes", mine.toString(), "-o",
+                notices.toString());
+        assertThat(takedown.exit()).as(takedown.err()).isZero();
+        assertThat(Files.readString(notices.resolve("takedown-127.0.0.1.txt")).replaceAll("\\s+", " "))
+                .contains("1. " + clipUrl, "video/mp4, linked video file", sha, md5,
+                        "matches the hash list: vPDQ: 50.0% of its 8 frames are in a.mp4; 100.0% of the 4 frames "
+                                + "of a.mp4 are in it", "1 item(s) on 127.0.0.1")
+                .doesNotContain("b.mp4", "2. ");
     }
 
     @Test
@@ -181,7 +191,8 @@ class VideoEvidenceTest {
     @Order(4)
     void takedownNoticesNameTheVideoUrlWithItsMd5AndSha256() throws Exception {
         Path out = tmp.resolve("notices");
-        Cli takedown = Cli.run(home, null, "takedown", "--case", dir.toString(), "-o", out.toString());
+        Cli takedown = Cli.run(home, null, "takedown", "--case", dir.toString(), "--only", clipUrl, "-o",
+                out.toString());
         assertThat(takedown.exit()).as(takedown.err()).isZero();
         String notice = Files.readString(out.resolve("takedown-127.0.0.1.txt"));
         assertThat(notice).contains(clipUrl, "video/mp4, linked video file", md5, sha);
