@@ -94,6 +94,7 @@ public final class RecheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (installTimer != null) {
+            CaseCommand.open(caseDir);                 // a timer for a folder that is no case would fail every run
             return printTimer(out);
         }
         if (threshold < 0 || threshold > 256) {
