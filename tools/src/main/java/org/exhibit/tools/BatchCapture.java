@@ -56,7 +56,7 @@ public final class BatchCapture {
                     + "(default 127.0.0.1; with --grid, an address of this machine the Grid nodes can reach).")
     String proxyHost;
 
-    @Option(names = "--json", description = "Print the batch result as JSON on stdout instead of the table.")
+    @Option(names = "--json", description = "Print the result (of the batch, of the recheck) as JSON on stdout instead of the table.")
     boolean json;
 
     /** True when {@code --urls} was given. */

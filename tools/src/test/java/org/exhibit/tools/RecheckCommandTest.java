@@ -93,9 +93,15 @@ class RecheckCommandTest {
 
         site.aGone = false;
         Files.delete(hookOut);
-        Cli two = recheck(dir, mine, "--on-change", "cat > '" + hookOut + "'");
+        Cli two = Cli.run(home, null, "recheck", "--case", dir.toString(), "--hashes", mine.toString(), "--tsa", "local",
+                "--parallel", "1", "--quiet", "--on-change", "cat > '" + hookOut + "'");   // the table this time
         assertThat(two.exit()).as(two.err()).isZero();
-        JsonNode r2 = Json.MAPPER.readTree(two.out());
+        JsonNode r2 = Json.MAPPER.readTree(hookOut.toFile());
+        assertThat(two.out()).contains("VERDICT").containsPattern("back +captures/\\d{4} +captures/\\d{4} +"
+                        + java.util.regex.Pattern.quote(site.url("a")))
+                .containsPattern("RE-UPLOAD  captures/\\d{4}/resources/[0-9a-f]{64}\\.jpg  pdq distance \\d+  "
+                        + java.util.regex.Pattern.quote(site.url("img/c.jpg")) + "  matches .*victim\\.png")
+                .contains("Timelines:").contains("came back: online again");
         assertThat(verdicts(r2)).containsOnly(Map.entry(site.url("a"), "back"), Map.entry(site.url("b"), "unchanged"),
                 Map.entry(site.url("c"), "unchanged"), Map.entry(site.url("d"), "unchanged"));
         assertThat(check(r2, "a").path("previous").asText()).isEqualTo(check(r1, "a").path("capture").asText());
@@ -117,7 +123,9 @@ class RecheckCommandTest {
                 "checked: unchanged (HTTP 200, same text and media as captures/" + firstCapture(dir, site.url("d")) + ")",
                 lines.get(site.url("d")).get(2));
         Cli back = Cli.run(home, null, "timeline", "--case", dir.toString(), "--online");
-        assertThat(back.out()).contains(site.url("a")).contains(site.url("d"));
+        assertThat(back.out()).contains(site.url("a")).contains(site.url("d")).contains("went down: found gone (HTTP 410)");
+        Cli none = Cli.run(home, null, "timeline", "--case", dir.toString(), "--gone");
+        assertThat(none.out()).isEmpty();
 
         killedRecheckResumes(dir, mine);
 

@@ -52,4 +52,15 @@ class RecheckTimerTest {
         assertThat(Cli.run(home, null, "recheck", "--case", dir.toString(), "--install-timer", "15m").out())
                 .contains("*/15 * * * * ");
     }
+
+    @Test
+    void helpNamesTheRecheckOptionsAndTheBatchAndCaptureOnesItShares() {
+        Cli help = Cli.run(tmp.resolve("home"), null, "recheck", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("--hashes=FILE").contains("--on-change=CMD").contains("--install-timer=INTERVAL")
+                .contains("--threshold=BITS").contains("--urls=FILE").contains("--parallel=N").contains("--no-videos")
+                .contains("--tsa").contains("gone (HTTP 404/410/451");
+        Cli timeline = Cli.run(tmp.resolve("home"), null, "timeline", "--help");
+        assertThat(timeline.out()).contains("--online").contains("--gone").contains("Contacts nothing");
+    }
 }
