@@ -73,13 +73,25 @@ public final class Timelines {
                 return url.strip();
             }
             String scheme = u.getScheme().toLowerCase(Locale.ROOT);
-            String host = u.getHost() != null ? u.getHost() : u.getRawAuthority();
+            String host = u.getHost();
+            String user = u.getRawUserInfo();
+            int given = u.getPort();
+            if (host == null) {                      // an internationalised host: java.net.URI leaves it unparsed
+                String auth = u.getRawAuthority();
+                int at = auth.lastIndexOf('@');
+                user = at < 0 ? null : auth.substring(0, at);
+                host = auth.substring(at + 1);
+                int colon = host.lastIndexOf(':');
+                if (colon >= 0 && host.substring(colon + 1).matches("\\d{1,5}")) {
+                    given = Integer.parseInt(host.substring(colon + 1));
+                    host = host.substring(0, colon);
+                }
+            }
             host = host.startsWith("[") ? host.toLowerCase(Locale.ROOT)
                     : IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-            int port = u.getPort() == 80 && scheme.equals("http") || u.getPort() == 443 && scheme.equals("https")
-                    ? -1 : u.getPort();
+            int port = given == 80 && scheme.equals("http") || given == 443 && scheme.equals("https") ? -1 : given;
             String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
-            return scheme + "://" + (u.getRawUserInfo() == null ? "" : u.getRawUserInfo() + "@") + host
+            return scheme + "://" + (user == null ? "" : user + "@") + host
                     + (port < 0 ? "" : ":" + port) + path + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
         } catch (URISyntaxException | IllegalArgumentException e) {
             return url.strip();

@@ -53,6 +53,8 @@ class TimelinesTest {
         assertThat(t.sightings()).extracting(Sighting::state).containsExactly(State.ONLINE, State.GONE, State.GONE);
         assertThat(t.sightings().get(2).reason()).isEqualTo("the host name does not resolve");
         assertThat(Timelines.key("HTTPS://X.example:443")).isEqualTo("https://x.example/");
+        assertThat(Timelines.key("https://Bücher.example:443/x#top")).isEqualTo("https://xn--bcher-kva.example/x");
+        assertThat(Timelines.key("http://me@bücher.example:8080")).isEqualTo("http://me@xn--bcher-kva.example:8080/");
     }
 
     private static CaptureFacts facts(String subject, String url, int seconds, Integer status) {
