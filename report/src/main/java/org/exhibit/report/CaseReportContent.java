@@ -90,6 +90,7 @@ final class CaseReportContent {
                 ItemSection.write(out, e, i, depictions);
             }
         }
+        TimelineSection.write(out, reader, entries);
         CustodySection.write(out, reader);
         VerifyInstructions.write(out, info, bundleName, entries, verifyTxt(reader));
         CertificationPage.write(out, info, version, CaptureSection.text(env.browser()), entries, sealValues);

@@ -56,7 +56,7 @@ public final class BatchCapture {
                     + "(default 127.0.0.1; with --grid, an address of this machine the Grid nodes can reach).")
     String proxyHost;
 
-    @Option(names = "--json", description = "Print the batch result as JSON on stdout instead of the table.")
+    @Option(names = "--json", description = "Print the result (of the batch, of the recheck) as JSON on stdout instead of the table.")
     boolean json;
 
     /** True when {@code --urls} was given. */
@@ -70,6 +70,23 @@ public final class BatchCapture {
         return grid == null ? o : o.withGrid(grid);
     }
 
+    /** --parallel, --attempts and --retry-pause as batch options; a bad value is a {@link UsageException}. */
+    BatchOptions batchOptions() {
+        try {
+            BatchOptions batch = BatchOptions.defaults().withRetries(attempts, Duration.ofMillis((long) (retryPause * 1000)));
+            return parallel == null ? batch : batch.withParallel(parallel);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** Progress on stderr: a bar on a terminal, lines otherwise, nothing with --quiet. */
+    static BatchListener progress(CommandSpec spec) {
+        PrintStream progressOut = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
+        return Exhibit.quiet(spec) ? null
+                : System.console() != null ? new ProgressBar(progressOut) : new ProgressLines(progressOut);
+    }
+
     /** Runs the list into {@code ws} with {@code options}, which {@link #apply} has made; returns the exit code. */
     public int run(CommandSpec spec, CaseWorkspace ws, Path caseDir, PublicIdentity me, CaptureOptions options)
             throws IOException {
@@ -79,16 +96,8 @@ public final class BatchCapture {
         for (LinkProblem p : list.problems()) {
             err.println("exhibit: " + p.message(urls.toString()));
         }
-        BatchOptions batch;
-        try {
-            batch = BatchOptions.defaults().withRetries(attempts, Duration.ofMillis((long) (retryPause * 1000)));
-            batch = parallel == null ? batch : batch.withParallel(parallel);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        PrintStream progressOut = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
-        BatchListener progress = Exhibit.quiet(spec) ? null
-                : System.console() != null ? new ProgressBar(progressOut) : new ProgressLines(progressOut);
+        BatchOptions batch = batchOptions();
+        BatchListener progress = progress(spec);
         BatchResult result;
         try (Capturer capturer = new Capturer(ws, me, options)) {
             BatchRunner runner = new BatchRunner(ws, me.actor(), new CapturerJob(capturer), batch, progress);

@@ -3,7 +3,6 @@ package org.exhibit.tools;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +15,6 @@ import org.exhibit.capture.RefusedUrlException;
 import org.exhibit.capture.UrlPolicy;
 import org.exhibit.capture.browser.Browser;
 import org.exhibit.capture.browser.BrowserUnavailableException;
-import org.exhibit.capture.browser.PageTimeouts;
-import org.exhibit.capture.browser.Viewport;
-import org.exhibit.capture.interact.AgeGate;
-import org.exhibit.capture.interact.Interactions;
-import org.exhibit.capture.video.VideoOptions;
 import org.exhibit.format.layout.CaseLayout;
 import org.exhibit.format.record.CaptureOutcome;
 import org.exhibit.integrity.identity.PublicIdentity;
@@ -47,66 +41,12 @@ public final class CaptureCommand implements Callable<Integer> {
     @Mixin
     TsaOptions tsaOptions;
 
-    @Option(names = "--profile", paramLabel = "DIR",
-            description = "Use this Chromium profile (one you logged in with, see 'exhibit profile create') instead of a "
-                    + "fresh one per capture; its HTTP cache is emptied and disabled and its service workers bypassed, so "
-                    + "every image is recorded. "
-                    + "Close the profile's browser first.")
-    Path profile;
-
-    @Option(names = "--window", paramLabel = "WxH", defaultValue = "1366x900",
-            description = "Window size in CSS pixels (default: ${DEFAULT-VALUE}).")
-    String window;
-
-    @Option(names = "--browser", paramLabel = "PATH",
-            description = "Chromium executable (default: $EXHIBIT_CHROMIUM or /usr/bin/chromium).")
-    Path browser;
-
-    @Option(names = "--driver", paramLabel = "PATH",
-            description = "chromedriver executable (default: $EXHIBIT_CHROMEDRIVER or /usr/bin/chromedriver).")
-    Path driver;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Page-load timeout; when it runs out the capture goes on and is marked partial (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
-
-    @Option(names = "--scroll-limit", paramLabel = "SCREENS", defaultValue = "200",
-            description = "Scroll down at most this many screens (an infinite feed goes on); a page cut by it is partial "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int scrollScreens;
-
-    @Option(names = "--scroll-seconds", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Scroll down for at most this long, \"load more\" clicks included; a page cut by it is partial "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int scrollSeconds;
-
-    @Option(names = "--age-gate", paramLabel = "accept|stop", defaultValue = "accept",
-            description = "At an age gate (\"I am 18 or older\"): click through it as an adult would, or stop there and "
-                    + "mark the capture partial (default: ${DEFAULT-VALUE}). Every click is recorded as a step.")
-    String ageGate;
+    @Mixin
+    CaptureSettings settings;
 
     @Option(names = "--note", paramLabel = "KEY=VALUE",
             description = "A note kept in each capture record, e.g. --note platform=Chirpbook --note username=riley_sample.")
     Map<String, String> notes = new LinkedHashMap<>();
-
-    @Option(names = "--max-media-bytes", paramLabel = "BYTES", defaultValue = "2000000000",
-            description = "Media fetched to keep a capture's full-size images and videos, all together (images "
-                    + "first); a video cut by it is kept as far as it got and the capture is partial "
-                    + "(default: ${DEFAULT-VALUE}).")
-    long maxMediaBytes;
-
-    @Option(names = "--media-timeout", paramLabel = "SECONDS", defaultValue = "600",
-            description = "Time spent fetching a capture's videos, all together, and again its full-size images "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int mediaTimeoutSeconds;
-
-    @Option(names = "--live-seconds", paramLabel = "SECONDS", defaultValue = "30",
-            description = "How long a live stream (a playlist that never ends) is recorded (default: ${DEFAULT-VALUE}).")
-    int liveSeconds;
-
-    @Option(names = "--no-videos", description = "Do not keep the videos a page plays or links to (they stay in the WARC "
-            + "as far as the page loaded them).")
-    boolean noVideos;
 
     @Mixin
     BatchCapture batch;
@@ -120,7 +60,7 @@ public final class CaptureCommand implements Callable<Integer> {
         if (urls.isEmpty() != batch.requested()) {
             throw new UsageException("expected URLs or --urls FILE, got " + (urls.isEmpty() ? "neither" : "both"));
         }
-        CaptureOptions options = batch.apply(options());
+        CaptureOptions options = batch.apply(settings.options());
         List<String> accepted = new ArrayList<>();
         for (String url : urls) {
             try {
@@ -182,42 +122,6 @@ public final class CaptureCommand implements Callable<Integer> {
             }
         }
         return failed;
-    }
-
-    private CaptureOptions options() {
-        Viewport viewport;
-        try {
-            viewport = Viewport.parse(window);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--window: " + e.getMessage());
-        }
-        if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
-            throw new UsageException("--timeout: expected 1 to 3600 seconds, got " + timeoutSeconds);
-        }
-        if (scrollScreens < 1 || scrollScreens > 100_000) {
-            throw new UsageException("--scroll-limit: expected 1 to 100000 screens, got " + scrollScreens);
-        }
-        if (scrollSeconds < 1 || scrollSeconds > 3600) {
-            throw new UsageException("--scroll-seconds: expected 1 to 3600 seconds, got " + scrollSeconds);
-        }
-        AgeGate gate;
-        try {
-            gate = AgeGate.parse(ageGate);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--age-gate: " + e.getMessage());
-        }
-        VideoOptions videos;
-        try {
-            videos = new VideoOptions(maxMediaBytes, Duration.ofSeconds(mediaTimeoutSeconds),
-                    Duration.ofSeconds(liveSeconds), !noVideos);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        return CaptureOptions.defaults().withChromium(browser, driver).withProfile(profile).withViewport(viewport)
-                .withTimeouts(PageTimeouts.DEFAULT.withNavigate(Duration.ofSeconds(timeoutSeconds))
-                        .withScroll(scrollScreens, Duration.ofSeconds(scrollSeconds)))
-                .withInteractions(Interactions.DEFAULT.withAgeGate(gate))
-                .withExhibitVersion(Version.current()).withVideos(videos);
     }
 
     static String line(CaptureResult r) {

@@ -48,9 +48,17 @@ public final class BatchRunner {
 
     /** Runs (or resumes) the batch and returns one result per good line; holds the case's batch lock meanwhile. */
     public BatchResult run(LinkList list) throws IOException {
+        return run(list, list.id());
+    }
+
+    /**
+     * As {@link #run(LinkList)} under another batch id than the list's own: a recheck captures the same list again
+     * as a new batch, and resumes it by the same id.
+     */
+    public BatchResult run(LinkList list, String batchId) throws IOException {
         Instant start = Instant.now();
         try (CaseLock ignored = CaseLock.acquire(ws)) {
-            String id = list.id();
+            String id = batchId;
             BatchRecovery recovery = BatchRecovery.run(ws, id, actor);
             Map<String, UrlResult> results = new ConcurrentHashMap<>();
             List<LinkEntry> pending = new ArrayList<>();

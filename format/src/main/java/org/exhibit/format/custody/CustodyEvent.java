@@ -33,6 +33,8 @@ public record CustodyEvent(long seq, Instant time, Actor actor, String action, S
     public static final String EXPORTED = "exported";
     /** Written when sealing fails after the {@code sealed} line. */
     public static final String SEAL_FAILED = "seal-failed";
+    /** Written by {@code exhibit recheck} for each new capture of a URL captured before: what it found. */
+    public static final String RECHECKED = "rechecked";
 
     public CustodyEvent {
         details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));

@@ -58,6 +58,47 @@ public final class EventDetails {
     public record SealFailed(String file, String error) {
     }
 
+    /**
+     * {@code rechecked}: a URL captured before was captured again ({@code subject} is the new capture) and compared
+     * with its previous capture.
+     *
+     * @param url              the URL as given
+     * @param verdict          {@link RecheckVerdict}: gone, back, changed, unchanged or unreachable
+     * @param reason           why, in one line: "HTTP 410", "the page now says \"this content is no longer available\"",
+     *                         "2 text lines added, 1 image added", ...
+     * @param run              the recheck run (a SHA-256), shared by the captures of one {@code exhibit recheck}
+     * @param previous         the previous capture of the URL, {@code captures/0001}
+     * @param comparedWith     the capture text and media were compared with: the last one that found the page online
+     *                         (the previous capture, unless it found the page gone); null when none did
+     * @param status           the new capture's HTTP status, or null when no answer came
+     * @param textLinesAdded   lines of visible text in the new capture and not in {@code comparedWith}
+     * @param textLinesRemoved lines of visible text in {@code comparedWith} and not in the new capture
+     * @param textAdded        the first of those added lines (at most 10, each at most 200 characters)
+     * @param textRemoved      the first of those removed lines (the same bounds)
+     * @param mediaAdded       images and videos of the new capture (paths in its folder) found neither by SHA-256 nor,
+     *                         for images, by PDQ (31 bits) in {@code comparedWith}
+     * @param mediaRemoved     images and videos of {@code comparedWith} (paths in its folder) not in the new capture
+     * @param reuploads        images and videos of the new capture that match the victim's hash lists
+     */
+    public record Rechecked(String url, String verdict, String reason, String run, String previous, String comparedWith,
+                            Integer status, Integer textLinesAdded, Integer textLinesRemoved, List<String> textAdded,
+                            List<String> textRemoved, List<String> mediaAdded, List<String> mediaRemoved,
+                            List<Reupload> reuploads) {
+    }
+
+    /**
+     * An image or video of a recheck that matches an entry of a hash list.
+     *
+     * @param artifact the file, from the case's {@code data/}: {@code captures/0007/resources/<sha256>.jpg}
+     * @param url      where the capture found it
+     * @param method   {@code pdq} (an image within the threshold), {@code md5} (the same file) or {@code vpdq} (a video)
+     * @param distance the PDQ distance in bits; 0 for md5; null for vpdq
+     * @param share    for vpdq, the percentage of the captured video's frames found in the listed video; else null
+     * @param listed   the listed entry: its source or path as the list names it
+     */
+    public record Reupload(String artifact, String url, String method, Integer distance, Double share, String listed) {
+    }
+
     /** The details as the log writes them: the record's fields in order, nulls left out. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> of(Record details) {

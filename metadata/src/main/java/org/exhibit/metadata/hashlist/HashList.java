@@ -69,12 +69,24 @@ public record HashList(List<HashEntry> entries) {
      * @throws FfmpegMissingException when a video needs hashing and ffmpeg is not installed
      */
     public static HashList fromCase(Path caseDir, VpdqHasher hasher, Consumer<String> warnings) throws IOException {
+        return fromCase(caseDir, subject -> true, hasher, warnings);
+    }
+
+    /**
+     * As {@link #fromCase(Path, VpdqHasher, Consumer)} for the records whose subject ({@code captures/0007},
+     * {@code files/0003}) {@code subjects} accepts: the captures of one recheck, say.
+     */
+    public static HashList fromCase(Path caseDir, java.util.function.Predicate<String> subjects, VpdqHasher hasher,
+                                    Consumer<String> warnings) throws IOException {
         if (!Files.isDirectory(caseDir.resolve(CaseLayout.DATA))) {
             throw new IOException("expected a case folder with " + CaseLayout.DATA + "/, got " + caseDir);
         }
         List<Found> out = new ArrayList<>();
         Map<String, VpdqHash> known = new HashMap<>();
         for (RecordRef ref : Records.in(caseDir)) {
+            if (!subjects.test(ref.subject())) {
+                continue;
+            }
             Path file = caseDir.resolve(ref.path());
             Path folder = caseDir.resolve(ref.folder());
             EvidenceRecord record;
