@@ -35,6 +35,7 @@ final class ItemSection {
         if (original != null && CaptureSection.text(original.mediaType()).startsWith("image/")) {
             depictions.write(out, e.folder(), original);
         }
+        EmailSection.write(out, r.artifacts());
         ArtifactTables.write(out, r.artifacts());
     }
 }

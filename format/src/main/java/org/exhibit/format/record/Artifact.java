@@ -17,23 +17,26 @@ import java.util.Map;
  * @param pdq       PDQ perceptual hash for images, else null
  * @param exif      compact EXIF/GPS/XMP summary for images (camera, dates, GPS, software, orientation), else null
  * @param document  document metadata extracted by Tika (author, created, producer ...), else null
+ * @param emails    for an e-mail (one) or an mbox (one per message), each message's Received chain, authentication
+ *                  headers and sender mismatches; else null
  * @param url       for a resource the page loaded, the URL it was loaded from; else null
  * @param warnings  what could not be extracted and why; empty when nothing went wrong
  */
 public record Artifact(String path, String role, String mediaType, long size, String sha256, String md5, Pdq pdq,
-                       Map<String, Object> exif, Map<String, String> document, String url, List<String> warnings) {
+                       Map<String, Object> exif, Map<String, String> document, List<EmailHeaders> emails, String url, List<String> warnings) {
 
     public Artifact {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        emails = emails == null ? null : List.copyOf(emails);
     }
 
     /** An artifact with no metadata beyond its hash and media type. */
     public static Artifact of(String path, String role, String mediaType, long size, String sha256) {
-        return new Artifact(path, role, mediaType, size, sha256, null, null, null, null, null, List.of());
+        return new Artifact(path, role, mediaType, size, sha256, null, null, null, null, null, null, List.of());
     }
 
     public Artifact withUrl(String sourceUrl) {
-        return new Artifact(path, role, mediaType, size, sha256, md5, pdq, exif, document, sourceUrl, warnings);
+        return new Artifact(path, role, mediaType, size, sha256, md5, pdq, exif, document, emails, sourceUrl, warnings);
     }
 
     /**
