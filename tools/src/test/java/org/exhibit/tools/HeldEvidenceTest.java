@@ -7,8 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.exhibit.format.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.exhibit.format.layout.ItemFolder;
+import org.exhibit.format.record.Artifact;
+import org.exhibit.format.record.ChatTranscript;
 import org.exhibit.format.record.EmailHeaders;
 import org.exhibit.format.record.ItemRecord;
+import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.metadata.chat.ChatFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +45,16 @@ class HeldEvidenceTest {
             Files.copy(in, to);
         }
         return to;
+    }
+
+    List<ItemRecord> items() throws Exception {
+        try (var folders = Files.list(dir.resolve("data/files"))) {
+            List<ItemRecord> out = new java.util.ArrayList<>();
+            for (Path f : folders.sorted().toList()) {
+                out.add(Json.read(f.resolve(ItemFolder.RECORD), ItemRecord.class));
+            }
+            return out;
+        }
     }
 
     ItemRecord ingest(Path file) throws Exception {
@@ -82,5 +100,72 @@ class HeldEvidenceTest {
         }
         assertThat(html).contains("Reply-To pay.me.now@anon-drop.example", "did not re-verify them offline",
                 "d=quickpost.example s=qp2024");
+    }
+
+    @Test
+    void aWhatsAppZipGivesItsMessagesAndEachMediaFileAsAnItemWithHashAndPdqShownInTheReport() throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("_chat.txt", ChatFixtures.WHATSAPP_IOS.getBytes(StandardCharsets.UTF_8));
+        byte[] p1 = ChatFixtures.jpeg(12);
+        byte[] p2 = ChatFixtures.jpeg(13);
+        entries.put("00000012-PHOTO-2023-12-31-21-42-01.jpg", p1);
+        entries.put("00000013-PHOTO-2023-12-31-21-42-30.jpg", p2);
+        Path zip = ChatFixtures.zip(tmp.resolve("in/WhatsApp Chat - Velvet Fox.zip"), entries);
+        String zipSha = Sha256.of(zip).hex();
+
+        Cli ingest = Cli.run(home, null, "ingest", "--case", dir.toString(), "--tsa", "local", zip.toString());
+        assertThat(ingest.exit()).as(ingest.err()).isEqualTo(0);
+        List<ItemRecord> items = items();
+        assertThat(items).hasSize(3);
+        ItemRecord chat = items.get(0);
+        assertThat(chat.sha256()).isEqualTo(zipSha);
+        assertThat(Sha256.of(dir.resolve("data/files/0001/WhatsApp Chat - Velvet Fox.zip")).hex()).isEqualTo(zipSha);
+        Artifact derived = chat.artifacts().get(1);
+        assertThat(derived.role()).isEqualTo("derived-messages");
+        assertThat(derived.path()).isEqualTo("derived/messages.json");
+        ChatTranscript t = Json.read(dir.resolve("data/files/0001/derived/messages.json"), ChatTranscript.class);
+        assertThat(t.messages()).extracting(ChatTranscript.ChatMessage::sender).containsExactly("Velvet Fox", "Sam",
+                "Velvet Fox", "Velvet Fox", "Sam");
+        assertThat(t.messages().get(4).text()).isEqualTo("stop. I am going to the police");
+
+        assertThat(items.get(1).sha256()).isEqualTo(Sha256.ofBytes(p1).hex());
+        assertThat(items.get(2).sha256()).isEqualTo(Sha256.ofBytes(p2).hex());
+        assertThat(items.get(1).containedIn()).isEqualTo(new ItemRecord.Container("0001",
+                "00000012-PHOTO-2023-12-31-21-42-01.jpg"));
+        assertThat(items.get(1).artifacts().get(0).pdq()).isNotNull();
+        assertThat(items.get(1).mediaType()).isEqualTo("image/jpeg");
+        assertThat(ingest.out()).contains("(in 0001: 00000012-PHOTO-2023-12-31-21-42-01.jpg)");
+
+        String html = report();
+        assertThat(html).contains("Conversation (5 messages, whatsapp export)", "hey, remember me?",
+                "stop. I am going to the police", "00000012-PHOTO-2023-12-31-21-42-01.jpg (item 0002",
+                "31.12.23, 21:41:05", "Blurred: may show intimate content");
+    }
+
+    @Test
+    void aMalformedExportIsIngestedUnchangedWithAWarningAndTheRestGoesOn() throws Exception {
+        Path broken = ChatFixtures.write(tmp.resolve("in/result.json"), ChatFixtures.TELEGRAM.substring(0, 150));
+        Path discord = ChatFixtures.write(tmp.resolve("in/dm.json"), ChatFixtures.DISCORD);
+        Cli ingest = Cli.run(home, null, "ingest", "--case", dir.toString(), "--tsa", "local", broken.toString(),
+                discord.toString());
+        assertThat(ingest.exit()).as(ingest.err()).isEqualTo(0);
+        assertThat(ingest.err()).contains("chat export not read (not valid JSON");
+        List<ItemRecord> items = items();
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).sha256()).isEqualTo(Sha256.of(broken).hex());
+        assertThat(items.get(0).artifacts()).hasSize(1);
+        assertThat(items.get(0).warnings()).anyMatch(w -> w.startsWith("chat export not read"));
+        assertThat(items.get(1).artifacts()).extracting(Artifact::role).containsExactly("original", "derived-messages");
+        assertThat(items.get(1).warnings()).anyMatch(w -> w.contains("dm.json_Files/photo-5A3F1.jpg")
+                && w.contains("not beside the export"));
+    }
+
+    @Test
+    void withNoParseAnExportIsOnlyAFile() throws Exception {
+        Path discord = ChatFixtures.write(tmp.resolve("in/dm.json"), ChatFixtures.DISCORD);
+        Cli ingest = Cli.run(home, null, "ingest", "--case", dir.toString(), "--tsa", "local", "--no-parse",
+                discord.toString());
+        assertThat(ingest.exit()).as(ingest.err()).isEqualTo(0);
+        assertThat(items().get(0).artifacts()).hasSize(1);
     }
 }
