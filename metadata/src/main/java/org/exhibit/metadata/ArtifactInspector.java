@@ -126,7 +126,7 @@ public final class ArtifactInspector {
         }
         String md5Hex = image ? null : HexFormat.of().formatHex(md5.digest());
         Artifact artifact = new Artifact(relativePath, role, mediaType, size, sha256Hex, md5Hex, pdq, exif, document,
-                emails, null, warnings);
+                emails, null, null, warnings);
         return new Inspection(artifact, full);
     }
 

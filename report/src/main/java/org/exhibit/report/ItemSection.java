@@ -40,6 +40,7 @@ final class ItemSection {
         if (original != null && CaptureSection.text(original.mediaType()).startsWith("image/")) {
             depictions.write(out, e.folder(), original);
         }
+        OcrSection.write(out, files, e.folder(), r.artifacts());
         EmailSection.write(out, r.artifacts());
         ChatSection.write(out, files, e.folder(), r.id(), r.artifacts(), contained);
         ArtifactTables.write(out, r.artifacts());

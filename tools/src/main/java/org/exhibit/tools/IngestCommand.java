@@ -36,6 +36,10 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Do not read chat exports into messages (nor ingest their attachments): files only.")
     boolean noParse;
 
+    @Option(names = "--no-ocr", description = "Do not read the text of images with Tesseract OCR "
+            + "(on by default; without Tesseract each image gets a warning).")
+    boolean noOcr;
+
     @Mixin
     TsaOptions tsaOptions;
 
@@ -53,7 +57,7 @@ public final class IngestCommand implements Callable<Integer> {
         int failed = 0;
         try (TsaOptions.Session tsas = tsaOptions.open(env.home())) {
             RecordStamper stamper = new RecordStamper(ws, tsas.timestamper(TrustAnchors.jdkDefaults()), me.actor());
-            Ingest ingest = new Ingest(ws, stamper, me.actor(), new InspectingDescriber(!noParse));
+            Ingest ingest = new Ingest(ws, stamper, me.actor(), new InspectingDescriber(!noParse, !noOcr));
             for (Path file : files) {
                 for (ItemOutcome o : ingest.ingestWithContents(file, source)) {
                     if (report(o, out, err, quiet)) {
