@@ -26,6 +26,8 @@ import picocli.CommandLine;
                 VerifyCommand.class,
                 ReportCommand.class,
                 TakedownCommand.class,
+                SearchCommand.class,
+                PeopleCommand.class,
         },
         footer = {"", "Examples:",
                 "  exhibit demo",

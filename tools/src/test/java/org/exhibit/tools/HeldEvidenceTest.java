@@ -16,7 +16,9 @@ import org.exhibit.format.record.ChatTranscript;
 import org.exhibit.format.record.EmailHeaders;
 import org.exhibit.format.record.ItemRecord;
 import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.integrity.workspace.CaseWorkspace;
 import org.exhibit.metadata.chat.ChatFixtures;
+import org.exhibit.metadata.ocr.ChatScreenshot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,5 +169,51 @@ class HeldEvidenceTest {
                 discord.toString());
         assertThat(ingest.exit()).as(ingest.err()).isEqualTo(0);
         assertThat(items().get(0).artifacts()).hasSize(1);
+    }
+
+    @Test
+    void aScreenshotsTextIsReadByOcrShownAsMachineReadAndFoundBySearchAndPeopleAcrossTheCase() throws Exception {
+        Path png = ChatScreenshot.render(Files.createDirectories(tmp.resolve("in")).resolve("IMG_2041.png"));
+        ItemRecord shot = ingest(png);
+        assertThat(shot.artifacts()).extracting(Artifact::role).containsExactly("original", "derived-ocr");
+        Artifact ocr = shot.artifacts().get(1);
+        assertThat(ocr.ocr().machineRead()).isTrue();
+        assertThat(Files.readString(dir.resolve("data/files/0001/derived/ocr.txt")))
+                .contains(ChatScreenshot.HANDLE, ChatScreenshot.DATE);
+        ingest(ChatFixtures.write(tmp.resolve("in/WhatsApp Chat with Velvet Fox.txt"), ChatFixtures.WHATSAPP_ANDROID));
+        ingest(resource("email/multi-hop.eml", tmp.resolve("in/multi-hop.eml")));
+        Path capture = CaseWorkspace.open(dir).newCaptureDir();
+        Files.writeString(capture.resolve("page-text.txt"), "Profile\nVelvet Fox @velvet_fox_88\n"
+                + "Contact: https://linktr.ee/velvetfox88 or +44 7700 900123\n");
+        Json.write(capture.resolve("capture.json"), Map.of("id", capture.getFileName().toString(),
+                "caseId", "2026-031", "requestedUrl", "https://social.example/velvet_fox_88", "outcome", "complete",
+                "artifacts", List.of()));
+
+        Cli search = Cli.run(home, null, "search", "--case", dir.toString(), "@velvet_fox_88");
+        assertThat(search.exit()).as(search.err()).isEqualTo(0);
+        assertThat(search.out().lines()).anyMatch(l -> l.startsWith("capture 0001  data/captures/0001/page-text.txt  line 2  [page text]"))
+                .anyMatch(l -> l.startsWith("item 0001  data/files/0001/derived/ocr.txt") && l.contains("[OCR (machine-read)]"))
+                .anyMatch(l -> l.startsWith("item 0002  data/files/0002/derived/messages.json  message 2, Velvet Fox, 12/31/23, 9:41 PM")
+                        && l.contains("hey, remember me? @velvet_fox_88"))
+                .anyMatch(l -> l.startsWith("item 0003  data/files/0003/multi-hop.eml") && l.contains("[e-mail]"));
+        Cli date = Cli.run(home, null, "search", "--case", dir.toString(), ChatScreenshot.DATE);
+        assertThat(date.out()).contains("item 0001  data/files/0001/derived/ocr.txt");
+        Cli phone = Cli.run(home, null, "search", "--case", dir.toString(), "+15550100");
+        assertThat(phone.out()).contains("item 0002", "call +1 555 0100");
+        Cli none = Cli.run(home, null, "search", "--case", dir.toString(), "@nobody_here");
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.err()).contains("\"@nobody_here\" not found");
+
+        Cli people = Cli.run(home, null, "people", "--case", dir.toString());
+        assertThat(people.exit()).as(people.err()).isEqualTo(0);
+        String list = people.out();
+        assertThat(list).contains("handle  @velvet_fox_88\n", "handle  @sam_rivers_2009\n",
+                "email  velvet.fox88@quickpost.example\n", "email  pay.me.now@anon-drop.example\n",
+                "phone  +1 555 0100\n", "phone  +44 7700 900123\n", "host  linktr.ee\n", "sender  Velvet Fox\n");
+        String fox = list.substring(list.indexOf("handle  @velvet_fox_88\n"));
+        fox = fox.substring(0, fox.indexOf("\n", fox.indexOf("\n") + 1) + 1) + fox.lines().skip(1)
+                .takeWhile(l -> l.startsWith("    ")).reduce("", (a, b) -> a + b + "\n");
+        assertThat(fox).contains("capture 0001", "item 0001", "item 0002", "item 0003");
+        assertThat(report()).contains("Text read by OCR (machine-read)", ChatScreenshot.HANDLE);
     }
 }
