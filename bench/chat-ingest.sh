@@ -22,6 +22,8 @@ export EXHIBIT_HOME="$W/home" EXHIBIT_PASSPHRASE=bench
 $X identity create --name Bench >/dev/null
 ms() { echo $(($(date +%s%N) / 1000000)); }
 newcase() { $X case init "$W/$1" --id "$1" >/dev/null; }
+# runs an ingest quietly; on failure shows the end of its output and stops
+run() { "$@" >"$W/log" 2>&1 || { echo "failed ($?): $*" | cut -c1-300 >&2; tail -5 "$W/log" >&2; exit 1; }; }
 
 # the export: photos from ffmpeg's test source (each frame differs), the chat text, a zip (deflated text, stored photos)
 mkdir -p "$W/export"
@@ -51,18 +53,18 @@ ZIP="$W/WhatsApp Chat - Velvet Fox.zip"
 
 # warm-up: creates the local TSA's keys, loads the disk cache
 newcase warm
-$X ingest --quiet --case "$W/warm" --tsa local --no-ocr "$ZIP" >/dev/null 2>&1
+run $X ingest --quiet --case "$W/warm" --tsa local --no-ocr "$ZIP"
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
 
 newcase parsed
 t0=$(ms)
-$X ingest --quiet --case "$W/parsed" --tsa local --no-ocr "$ZIP" >/dev/null 2>&1
+run $X ingest --quiet --case "$W/parsed" --tsa local --no-ocr "$ZIP"
 t1=$(ms)
 newcase zip
-$X ingest --quiet --case "$W/zip" --tsa local --no-ocr --no-parse "$ZIP" >/dev/null 2>&1
+run $X ingest --quiet --case "$W/zip" --tsa local --no-ocr --no-parse "$ZIP"
 t2=$(ms)
 newcase separate
-$X ingest --quiet --case "$W/separate" --tsa local --no-ocr --no-parse "$W/export/_chat.txt" "$W"/export/*.jpg >/dev/null 2>&1
+run $X ingest --quiet --case "$W/separate" --tsa local --no-ocr --no-parse "$W/export/_chat.txt" "$W"/export/*.jpg
 t3=$(ms)
 
 items=$(ls "$W/parsed/data/files" | wc -l)
@@ -81,15 +83,15 @@ cat > "$W/mock.html" <<'HTML'
 <p style="background:#eee;margin:10px;padding:10px;border-radius:14px">call +1 555 0100</p>
 HTML
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$W/chromium" \
-  --window-size=390,844 --force-device-scale-factor=2 --screenshot="$W/shot.png" "file://$W/mock.html" >/dev/null 2>&1
+  --window-size=390,844 --force-device-scale-factor=2 --screenshot="$W/shot.png" "file://$W/mock.html" >"$W/chromium.log" 2>&1
 mkdir -p "$W/shots"
 i=1; while [ $i -le "$S" ]; do cp "$W/shot.png" "$W/shots/shot-$i.png"; i=$((i + 1)); done
 newcase noocr
 o0=$(ms)
-$X ingest --quiet --case "$W/noocr" --tsa local --no-ocr "$W"/shots/*.png >/dev/null 2>&1
+run $X ingest --quiet --case "$W/noocr" --tsa local --no-ocr "$W"/shots/*.png
 o1=$(ms)
 newcase ocr
-$X ingest --quiet --case "$W/ocr" --tsa local "$W"/shots/*.png >/dev/null 2>&1
+run $X ingest --quiet --case "$W/ocr" --tsa local "$W"/shots/*.png
 o2=$(ms)
 grep -q velvet_fox_88 "$W/ocr/data/files/0001/derived/ocr.txt" || { echo "OCR did not read the handle" >&2; exit 1; }
 load1=$(cut -d' ' -f1-3 /proc/loadavg)
