@@ -7,7 +7,9 @@ import java.util.Locale;
 /**
  * Finds a username, handle, phone number, address or URL in a case's texts: case-insensitive, line by line. A
  * query of phone-number characters with at least seven digits also matches the same digits written with other
- * spacing or punctuation ({@code +1 555 0100} finds {@code +1-555-0100}).
+ * spacing or punctuation ({@code +1 555 0100} finds {@code +1-555-0100}). In text read by OCR, which often reads an
+ * underscore as a space or drops it ({@code @velvet_ fox 88}), spaces and underscores are ignored on both sides and
+ * the hit says so.
  */
 public final class CaseSearch {
     private static final int SNIPPET = 160;
@@ -19,6 +21,7 @@ public final class CaseSearch {
         String q = query.strip().toLowerCase(Locale.ROOT);
         String digits = query.replaceAll("\\D", "");
         boolean phone = query.matches("[+\\d\\s().-]+") && digits.length() >= 7;
+        String loose = loose(q);
         List<Hit> hits = new ArrayList<>();
         if (q.isEmpty()) {
             return hits;
@@ -29,14 +32,22 @@ public final class CaseSearch {
                 String line = lines[i];
                 int at = line.toLowerCase(Locale.ROOT).indexOf(q);
                 boolean found = at >= 0 || phone && line.replaceAll("\\D", "").contains(digits);
-                if (found) {
-                    String where = lines.length == 1 ? u.where()
-                            : (u.where().isEmpty() ? "" : u.where() + "; ") + "line " + (i + 1);
+                boolean ocrOnly = !found && CaseTexts.OCR.equals(u.kind()) && loose.length() >= 4
+                        && loose(line.toLowerCase(Locale.ROOT)).contains(loose);
+                if (found || ocrOnly) {
+                    String where = (lines.length == 1 ? u.where()
+                            : (u.where().isEmpty() ? "" : u.where() + "; ") + "line " + (i + 1))
+                            + (ocrOnly ? (lines.length == 1 && u.where().isEmpty() ? "" : "; ")
+                            + "matched ignoring spaces and underscores" : "");
                     hits.add(new Hit(u.evidence(), u.file(), where, u.kind(), snippet(line, Math.max(at, 0))));
                 }
             }
         }
         return hits;
+    }
+
+    private static String loose(String s) {
+        return s.replaceAll("[\\s_]+", "");
     }
 
     private static String snippet(String line, int at) {
