@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.exhibit.format.record.Artifact;
+import org.exhibit.format.record.EmailHeaders;
 import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.metadata.email.Email;
+import org.exhibit.metadata.email.HeaderRecord;
+import org.exhibit.metadata.email.MboxReader;
 import org.exhibit.metadata.image.ImageMetadata;
 import org.exhibit.metadata.image.ImageMetadataReader;
 import org.exhibit.metadata.pdq.DecodedImage;
@@ -41,6 +45,8 @@ public final class ArtifactInspector {
     /** Image types ImageIO (with the WebP plugin) is asked to decode; other image/* types are not hashed. */
     private static final Set<String> DECODABLE = Set.of("image/jpeg", "image/png", "image/gif", "image/bmp",
             "image/webp", "image/tiff", "image/vnd.wap.wbmp", "image/x-ms-bmp");
+
+    private static final String MBOX = "application/mbox";
 
     private final PdqHasher hasher = new PdqHasher();
     private final PdqImageReader images = new PdqImageReader();
@@ -106,11 +112,39 @@ public final class ArtifactInspector {
             warnings.addAll(md.warnings());
             pdq = pdq(file, mediaType, md.orientation(), warnings);
         }
-        Map<String, String> document = DocumentMetadataReader.read(file, mediaType, warnings);
+        Map<String, String> document;
+        List<EmailHeaders> emails = null;
+        if ("message/rfc822".equals(mediaType)) {
+            Email mail = DocumentMetadataReader.email(file, warnings);
+            document = DocumentMetadataReader.email(mail);
+            emails = HeaderRecord.transported(mail) ? List.of(HeaderRecord.of(1, mail)) : null;
+        } else if (MBOX.equals(mediaType)) {
+            document = null;
+            emails = mbox(file, warnings);
+        } else {
+            document = DocumentMetadataReader.read(file, mediaType, warnings);
+        }
         String md5Hex = image ? null : HexFormat.of().formatHex(md5.digest());
         Artifact artifact = new Artifact(relativePath, role, mediaType, size, sha256Hex, md5Hex, pdq, exif, document,
-                null, warnings);
+                emails, null, null, warnings);
         return new Inspection(artifact, full);
+    }
+
+    /** Each message of an mbox, headers only; null when it holds none. */
+    private static List<EmailHeaders> mbox(Path file, List<String> warnings) {
+        try {
+            List<Email> mails = new MboxReader().read(file, null);
+            List<EmailHeaders> out = new ArrayList<>();
+            for (int i = 0; i < mails.size(); i++) {
+                int n = i + 1;
+                mails.get(i).warnings().forEach(w -> warnings.add("email " + n + ": " + w));
+                out.add(HeaderRecord.of(n, mails.get(i)));
+            }
+            return out.isEmpty() ? null : out;
+        } catch (IOException | RuntimeException e) {
+            warnings.add("mbox: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return null;
+        }
     }
 
     private Artifact.Pdq pdq(Path file, String mediaType, int orientation, List<String> warnings) {

@@ -41,7 +41,7 @@ final class DocumentMetadataReader {
             return null;
         }
         if ("message/rfc822".equals(mediaType)) {
-            return email(file, warnings);
+            return email(email(file, warnings));
         }
         Parser parser = new PDFParser();
         Metadata md = new Metadata();
@@ -65,16 +65,23 @@ final class DocumentMetadataReader {
         return out.isEmpty() ? null : out;
     }
 
-    /** An email's headers: who, when, the Message-ID, and the originating IP the Received chain shows. */
-    private static Map<String, String> email(Path file, List<String> warnings) {
-        Email mail;
+    /** An email's headers parsed (its attachments not written), or null when the file cannot be read. */
+    static Email email(Path file, List<String> warnings) {
         try {
-            mail = new EmailParser().parse(file, null);
+            Email mail = new EmailParser().parse(file, null);
+            mail.warnings().forEach(w -> warnings.add("email: " + w));
+            return mail;
         } catch (IOException e) {
             warnings.add("email headers: " + e.getMessage());
             return null;
         }
-        mail.warnings().forEach(w -> warnings.add("email: " + w));
+    }
+
+    /** An email's headers: who, when, the Message-ID, and the originating IP the Received chain shows. */
+    static Map<String, String> email(Email mail) {
+        if (mail == null) {
+            return null;
+        }
         Map<String, String> out = new LinkedHashMap<>();
         putIf(out, "from", String.join(", ", mail.from()));
         putIf(out, "to", String.join(", ", mail.to()));

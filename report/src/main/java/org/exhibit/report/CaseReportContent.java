@@ -3,7 +3,9 @@ package org.exhibit.report;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.exhibit.format.layout.BundleLayout;
 import org.exhibit.format.record.CaptureRecord;
 import org.exhibit.format.record.EvidenceRecord;
@@ -82,12 +84,18 @@ final class CaseReportContent {
                 Field.text("Operating system", CaptureSection.text(env.os()))));
         summary(out);
         Depictions depictions = new Depictions(reader.files(), new Depicter(mode));
+        Map<String, String> contained = new HashMap<>();
+        for (Entry e : entries) {
+            if (e.kind() == Entry.Kind.ITEM && reader.record(e) instanceof ItemRecord i && i.containedIn() != null) {
+                contained.putIfAbsent(i.containedIn().item() + "/" + i.containedIn().path(), e.id());
+            }
+        }
         for (Entry e : entries) {
             EvidenceRecord record = reader.record(e);
             if (record instanceof CaptureRecord c) {
                 CaptureSection.write(out, e, c, depictions);
             } else if (record instanceof ItemRecord i) {
-                ItemSection.write(out, e, i, depictions);
+                ItemSection.write(out, e, i, depictions, reader.files(), contained);
             }
         }
         TimelineSection.write(out, reader, entries);

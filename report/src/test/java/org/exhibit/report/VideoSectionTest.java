@@ -132,7 +132,7 @@ class VideoSectionTest {
                 new VideoRecord.Rendition(320, 240, 480_000L, "h264"), file, 6.0, 1, 1, true, false, vpdq,
                 List.of("<urn:uuid:0b2c1f9e-5d1e-4b55-9a55-6c9a1e0e7f3a>"), List.of());
         List<Artifact> artifacts = List.of(new Artifact(file, "video", "video/mp4", 1000, sha, md5, null, null,
-                null, URL, List.of()), Artifact.of(vpdq, "vpdq", "text/plain", 10, "1".repeat(64)));
+                null, null, null, URL, List.of()), Artifact.of(vpdq, "vpdq", "text/plain", 10, "1".repeat(64)));
         return new CaptureRecord(CaptureRecord.FORMAT, "0001", "2026-017", "https://site.example/p/1",
                 "https://site.example/p/1", "https://site.example/p/1", List.of(), null, "Clip",
                 Instant.parse("2026-11-24T10:15:00Z"), Instant.parse("2026-11-24T10:15:09Z"), CaptureOutcome.COMPLETE,

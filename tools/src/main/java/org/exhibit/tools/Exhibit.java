@@ -32,6 +32,8 @@ import picocli.CommandLine;
                 EncryptCommand.class,
                 DecryptCommand.class,
                 TakedownCommand.class,
+                SearchCommand.class,
+                PeopleCommand.class,
         },
         footer = {"", "Examples:",
                 "  exhibit demo",

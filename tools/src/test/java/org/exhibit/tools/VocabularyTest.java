@@ -24,11 +24,13 @@ class VocabularyTest {
             "page.pdf", "page-text.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", "tagmanifest-sha256.txt.p7s", "VERIFY.txt",
             "bag-info.txt", "bagit.txt", "events.jsonl", "custody/events.jsonl", "custody/manifest.json",
             "custody/manifest.json.p7s", "custody/investigator.pem", "custody/tsa", "custody/tsa/", "data/captures",
-            "data/captures/", "data/files", "data/files/", "report.html", "report.pdf",
+            "data/captures/", "data/files", "data/files/", "report.html", "report.pdf", "derived/messages.json",
+            "derived/ocr.txt", "derived-messages", "derived-ocr",
             // distinctive record and custody-log keys
             "requestedUrl", "finalUrl", "redirectChain", "mainDocument", "originalName", "ingestedBy", "ingestedAt",
             "payloadManifestSha256", "custodyLogHead", "artifacts", "investigator", "genTime", "sealedAt",
-            "clockOffsetMillis", "recordSha256", "pendingStamps", "payloadFiles", "payloadBytes",
+            "clockOffsetMillis", "recordSha256", "pendingStamps", "payloadFiles", "payloadBytes", "containedIn",
+            "originatingRule", "delaySeconds",
             // bag-info labels
             "External-Identifier", "Exhibit-Format", "Exhibit-Version", "Payload-Oxum", "Bagging-Date",
             "BagIt-Version", "Contact-Name");

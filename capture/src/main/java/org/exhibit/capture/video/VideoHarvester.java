@@ -312,7 +312,7 @@ public final class VideoHarvester {
         String name = CaptureFolder.VIDEOS + "/" + sha + "." + ext;
         Path kept = folder.resolve(name);
         Files.move(out, kept, StandardCopyOption.REPLACE_EXISTING);
-        artifacts.add(new Artifact(name, "video", mediaType, hashed.size(), sha, md5, null, null, null,
+        artifacts.add(new Artifact(name, "video", mediaType, hashed.size(), sha, md5, null, null, null, null, null,
                 a.candidate.url(), a.warnings));
         if (ffmpeg != null) {
             try {

@@ -17,23 +17,45 @@ import java.util.Map;
  * @param pdq       PDQ perceptual hash for images, else null
  * @param exif      compact EXIF/GPS/XMP summary for images (camera, dates, GPS, software, orientation), else null
  * @param document  document metadata extracted by Tika (author, created, producer ...), else null
+ * @param emails    for an e-mail (one) or an mbox (one per message), each message's Received chain, authentication
+ *                  headers and sender mismatches; else null
+ * @param ocr       for text recognised in an image ({@code derived/ocr.txt}), how it was read; else null
  * @param url       for a resource the page loaded, the URL it was loaded from; else null
  * @param warnings  what could not be extracted and why; empty when nothing went wrong
  */
 public record Artifact(String path, String role, String mediaType, long size, String sha256, String md5, Pdq pdq,
-                       Map<String, Object> exif, Map<String, String> document, String url, List<String> warnings) {
+                       Map<String, Object> exif, Map<String, String> document, List<EmailHeaders> emails, Ocr ocr, String url, List<String> warnings) {
 
     public Artifact {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        emails = emails == null ? null : List.copyOf(emails);
     }
 
     /** An artifact with no metadata beyond its hash and media type. */
     public static Artifact of(String path, String role, String mediaType, long size, String sha256) {
-        return new Artifact(path, role, mediaType, size, sha256, null, null, null, null, null, List.of());
+        return new Artifact(path, role, mediaType, size, sha256, null, null, null, null, null, null, null, List.of());
     }
 
     public Artifact withUrl(String sourceUrl) {
-        return new Artifact(path, role, mediaType, size, sha256, md5, pdq, exif, document, sourceUrl, warnings);
+        return new Artifact(path, role, mediaType, size, sha256, md5, pdq, exif, document, emails, ocr, sourceUrl, warnings);
+    }
+
+    public Artifact withOcr(Ocr reading) {
+        return new Artifact(path, role, mediaType, size, sha256, md5, pdq, exif, document, emails, reading, url, warnings);
+    }
+
+    /**
+     * How the text of an image was recognised: by a machine, never checked by a person.
+     *
+     * @param machineRead    always true: the text is OCR output, not a transcription
+     * @param engine         the OCR engine and version ("tesseract 5.3.0")
+     * @param languages      the language models used ("eng")
+     * @param image          the image read: the item's file, in the same folder
+     * @param words          how many words were recognised
+     * @param meanConfidence the engine's mean word confidence, 0 to 100
+     */
+    public record Ocr(boolean machineRead, String engine, String languages, String image, int words,
+                      double meanConfidence) {
     }
 
     /**

@@ -21,10 +21,13 @@ import org.exhibit.format.record.Artifact;
  * @param source           what the user said it is (e.g. "WhatsApp export from the victim's phone"), or null
  * @param artifacts        the copy (role {@code original}) and any metadata dumps, paths relative to this folder
  * @param warnings         what the user should know (renamed on disk, empty file, same bytes as another item)
+ * @param containedIn      for a file taken from another item (a chat export's attachment), that item and the
+ *                         name the file has there; else null
  */
 public record ItemRecord(int format, String id, String caseId, String originalName, long size, String sha256,
                          String mediaType, Instant originalModified, Instant ingestedAt, Actor ingestedBy,
-                         String source, List<Artifact> artifacts, List<String> warnings) implements EvidenceRecord {
+                         String source, List<Artifact> artifacts, List<String> warnings, Container containedIn)
+        implements EvidenceRecord {
     public static final int FORMAT = 1;
 
     public ItemRecord {
@@ -35,5 +38,14 @@ public record ItemRecord(int format, String id, String caseId, String originalNa
     @Override
     public Actor author() {
         return ingestedBy;
+    }
+
+    /**
+     * Where an item's file was found.
+     *
+     * @param item the id of the item it was taken from
+     * @param path its name or path inside that item's file (a zip entry, a path relative to a JSON export)
+     */
+    public record Container(String item, String path) {
     }
 }

@@ -26,6 +26,20 @@ public interface ArtifactDescriber {
     Artifact describe(Path file, String path, String role, Sha256 sha256) throws IOException;
 
     /**
+     * Derives from an ingested file what is worth reading in it (a chat export's messages, an image's text) into
+     * {@code folder}'s {@code derived/} folder, and names the files it contains or refers to. The default derives
+     * nothing. It must never change the ingested file.
+     *
+     * @param file     the ingested copy in the case
+     * @param original its artifact, as {@link #describe} gave it
+     * @param folder   the item's folder
+     * @param input    the file as the user gave it (a JSON export's attachments are found beside it)
+     */
+    default Derivation derive(Path file, Artifact original, Path folder, Path input) throws IOException {
+        return Derivation.NONE;
+    }
+
+    /**
      * The describer another module installed (a {@code META-INF/services/org.exhibit.integrity.workspace.ArtifactDescriber}
      * entry naming a class with a public no-argument constructor), else {@link #mediaTypeOnly()}.
      */

@@ -64,6 +64,35 @@ public final class Ingest {
 
     /** Ingests one file. Problems with the input are returned as the outcome's error; problems with the case throw. */
     public ItemOutcome ingest(Path input, String source) throws IOException {
+        return ingest(input, source, null, null);
+    }
+
+    /**
+     * Ingests one file and then, as items of their own, the files it contains (a chat export's attachments);
+     * every outcome is returned, the file's first.
+     */
+    public List<ItemOutcome> ingestWithContents(Path input, String source) throws IOException {
+        List<ItemOutcome> out = new ArrayList<>();
+        List<Derivation> derivations = new ArrayList<>();
+        ItemOutcome first = ingest(input, source, null, derivations);
+        out.add(first);
+        for (Derivation d : derivations) {
+            try {
+                for (Derivation.Contained c : d.contained()) {
+                    String id = first.folder().getFileName().toString();
+                    out.add(ingest(c.file(), source, new ItemRecord.Container(id, c.path()), null));
+                }
+            } finally {
+                if (d.scratch() != null) {
+                    FileTree.delete(d.scratch());
+                }
+            }
+        }
+        return out;
+    }
+
+    private ItemOutcome ingest(Path input, String source, ItemRecord.Container containedIn,
+                               List<Derivation> derivations) throws IOException {
         String problem = unreadable(input);
         if (problem != null) {
             return new ItemOutcome(input, null, null, null, problem);
@@ -97,9 +126,11 @@ public final class Ingest {
             warnings.add("same bytes as " + duplicateOf);
         }
         Artifact original = describe(copy, name, sha256, size, warnings);
+        List<Artifact> artifacts = new ArrayList<>(List.of(original));
+        artifacts.addAll(derive(copy, original, folder, input, warnings, derivations));
         ItemRecord record = new ItemRecord(ItemRecord.FORMAT, id, ws.id(), originalName, size, sha256.hex(),
                 original.mediaType(), modified, Instant.now().truncatedTo(ChronoUnit.MILLIS), actor, blankToNull(source),
-                List.of(original), warnings);
+                artifacts, warnings, containedIn);
         Path recordFile = folder.resolve(ItemFolder.RECORD);
         Json.write(recordFile, record);
 
@@ -159,7 +190,7 @@ public final class Ingest {
     private Artifact describe(Path copy, String name, Sha256 sha256, long size, List<String> warnings)
             throws IOException {
         try {
-            Artifact a = describer.describe(copy, name, "original", sha256);
+            Artifact a = describer.describe(copy, name, ItemFolder.ROLE_ORIGINAL, sha256);
             if (a.path().equals(name) && a.size() == size && sha256.hex().equals(a.sha256())) {
                 return a;
             }
@@ -168,7 +199,38 @@ public final class Ingest {
         } catch (IOException | RuntimeException e) {
             warnings.add("metadata could not be read: " + oneLine(e));
         }
-        return ArtifactDescriber.mediaTypeOnly().describe(copy, name, "original", sha256);
+        return ArtifactDescriber.mediaTypeOnly().describe(copy, name, ItemFolder.ROLE_ORIGINAL, sha256);
+    }
+
+    /**
+     * The derived files' artifacts, each checked against the file written; a describer failing is a warning. The
+     * derivation is kept for its contained files only when the caller asked for them.
+     */
+    private List<Artifact> derive(Path copy, Artifact original, Path folder, Path input, List<String> warnings,
+                                  List<Derivation> derivations) throws IOException {
+        Derivation d;
+        try {
+            d = describer.derive(copy, original, folder, input);
+        } catch (IOException | RuntimeException e) {
+            warnings.add("nothing could be derived from the file: " + oneLine(e));
+            return List.of();
+        }
+        warnings.addAll(d.warnings());
+        List<Artifact> out = new ArrayList<>();
+        for (Artifact a : d.derived()) {
+            Path f = folder.resolve(a.path());
+            if (Files.isRegularFile(f) && Sha256.of(f).hex().equals(a.sha256()) && Files.size(f) == a.size()) {
+                out.add(a);
+            } else {
+                warnings.add("derived file " + a.path() + " left out: it is not the file described");
+            }
+        }
+        if (derivations != null) {
+            derivations.add(d);
+        } else if (d.scratch() != null) {
+            FileTree.delete(d.scratch());
+        }
+        return out;
     }
 
     /**

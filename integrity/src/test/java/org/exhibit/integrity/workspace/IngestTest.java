@@ -142,7 +142,7 @@ class IngestTest {
         Path source = png("shot.png");
         ArtifactDescriber exif = (file, path, role, sha256) ->
                 new Artifact(path, role, "image/png", Files.size(file), sha256.hex(), null,
-                        new Artifact.Pdq("f".repeat(64), 90), Map.of("software", "test"), null, null, List.of());
+                        new Artifact.Pdq("f".repeat(64), 90), Map.of("software", "test"), null, null, null, null, List.of());
         ItemRecord r = fx.ingest(fx.timestamper(), exif).ingest(source, null).record();
         assertThat(r.artifacts().get(0).exif()).containsEntry("software", "test");
         assertThat(r.artifacts().get(0).pdq().quality()).isEqualTo(90);

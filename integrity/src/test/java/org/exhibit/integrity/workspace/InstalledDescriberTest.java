@@ -17,7 +17,7 @@ class InstalledDescriberTest {
         @Override
         public Artifact describe(Path file, String path, String role, Sha256 sha256) throws java.io.IOException {
             return new Artifact(path, role, MediaTypes.detect(file), Files.size(file), sha256.hex(), null, null, null,
-                    java.util.Map.of("describedBy", "installed"), null, List.of());
+                    java.util.Map.of("describedBy", "installed"), null, null, null, List.of());
         }
     }
 

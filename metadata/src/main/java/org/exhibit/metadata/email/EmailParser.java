@@ -1,6 +1,7 @@
 package org.exhibit.metadata.email;
 
 import jakarta.mail.Address;
+import jakarta.mail.Header;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -19,7 +20,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import org.exhibit.format.record.EmailHeaders;
 
 /**
  * Parses {@code .eml} messages (RFC 5322 / MIME) with Jakarta Mail and writes their attachments out as files.
@@ -61,7 +64,8 @@ public final class EmailParser {
             msg = new MimeMessage(session, in);
         } catch (MessagingException e) {
             warnings.add("not a readable email: " + e.getMessage());
-            return new Email(List.of(), List.of(), List.of(), null, null, null, List.of(), null, List.of(), warnings);
+            return new Email(List.of(), List.of(), List.of(), null, null, null, List.of(), null, List.of(), null,
+                    List.of(), List.of(), warnings);
         }
         List<String> from = addresses(msg, "From", warnings);
         List<String> to = addresses(msg, "To", warnings);
@@ -78,9 +82,13 @@ public final class EmailParser {
         String messageId = header(msg, "Message-ID", warnings);
         List<Hop> hops = hops(msg, warnings);
         String origin = hops.stream().map(Hop::fromIp).filter(IpAddresses::isExternal).findFirst().orElse(null);
+        List<String> replyTo = bareAddresses(msg, "Reply-To", warnings);
+        List<String> returnPath = bareAddresses(msg, "Return-Path", warnings);
+        List<EmailHeaders.Header> authentication = authentication(msg);
         List<Attachment> attachments = attachmentDir == null ? List.of()
                 : new AttachmentWriter(attachmentDir, prefix, warnings).write(msg);
-        return new Email(from, to, cc, subject, date, messageId, hops, origin, attachments, warnings);
+        return new Email(from, to, cc, subject, date, messageId, hops, origin, replyTo,
+                returnPath.isEmpty() ? null : returnPath.get(0), authentication, attachments, warnings);
     }
 
     private static List<Hop> hops(MimeMessage msg, List<String> warnings) {
@@ -101,6 +109,42 @@ public final class EmailParser {
         }
         Collections.reverse(hops); // headers are prepended by each server: the last one is the first hop
         return hops;
+    }
+
+    /** The authentication headers receiving servers add, in the order found (top-most first), unfolded. */
+    private static List<EmailHeaders.Header> authentication(MimeMessage msg) {
+        List<EmailHeaders.Header> out = new ArrayList<>();
+        try {
+            for (Header h : Collections.list(msg.getAllHeaders())) {
+                String name = h.getName().toLowerCase(Locale.ROOT);
+                if (name.equals("authentication-results") || name.equals("dkim-signature") || name.startsWith("arc-")) {
+                    out.add(new EmailHeaders.Header(h.getName(),
+                            MimeUtility.unfold(h.getValue()).replaceAll("\\s+", " ").strip()));
+                }
+            }
+        } catch (MessagingException e) {
+            // the headers were read once already; nothing more to report
+        }
+        return out;
+    }
+
+    /** The addresses of a header, address part only, lower-cased; unparseable ones left out. */
+    private static List<String> bareAddresses(MimeMessage msg, String name, List<String> warnings) {
+        List<String> out = new ArrayList<>();
+        try {
+            String[] v = msg.getHeader(name);
+            if (v == null) {
+                return out;
+            }
+            for (InternetAddress a : InternetAddress.parseHeader(MimeUtility.unfold(String.join(",", v)), false)) {
+                if (a.getAddress() != null && !a.getAddress().isBlank()) {
+                    out.add(a.getAddress().strip().toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (MessagingException e) {
+            warnings.add(name + " header is not a valid address list: " + e.getMessage());
+        }
+        return out;
     }
 
     private static String header(MimeMessage msg, String name, List<String> warnings) {

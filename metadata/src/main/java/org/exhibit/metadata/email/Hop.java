@@ -13,10 +13,13 @@ import java.util.List;
  * @param ips      every IP address the from-clause names, observed ones first
  * @param by       the receiving server
  * @param with     the protocol (SMTP, ESMTPS, LMTP ...), or null
+ * @param id       the receiving server's queue id, or null
+ * @param dateText the date as written after the last {@code ;}, or null
  * @param date     when the receiving server says it took the message, or null when unparseable
  * @param raw      the header unfolded, as written
  */
-public record Hop(String from, String fromHost, String fromIp, List<String> ips, String by, String with, Instant date,
+public record Hop(String from, String fromHost, String fromIp, List<String> ips, String by, String with, String id,
+                  String dateText, Instant date,
                   String raw) {
     public Hop {
         ips = List.copyOf(ips);

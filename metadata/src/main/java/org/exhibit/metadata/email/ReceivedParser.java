@@ -31,7 +31,8 @@ final class ReceivedParser {
     static Hop parse(String raw) {
         String value = raw.strip();
         int semi = lastTopLevelSemicolon(value);
-        Instant date = semi < 0 ? null : date(value.substring(semi + 1).strip());
+        String dateText = semi < 0 ? null : value.substring(semi + 1).strip();
+        Instant date = date(dateText);
         Map<String, String> clauses = clauses(semi < 0 ? value : value.substring(0, semi));
         String fromClause = clauses.get("from");
         String from = null;
@@ -42,7 +43,11 @@ final class ReceivedParser {
             from = firstWord(paren < 0 ? fromClause : fromClause.substring(0, paren));
             String comment = paren < 0 ? "" : fromClause.substring(paren);
             ips.addAll(addresses(comment));
-            Matcher h = HOST.matcher(comment.replaceAll("\\[[^]]*]", " "));
+            // the resolved name is in the first comment ("(host.example [192.0.2.1])"); later comments carry TLS
+            // details or an authenticated sender's address, whose domain is not a host name
+            int close = comment.indexOf(')');
+            String first = close < 0 ? comment : comment.substring(0, close);
+            Matcher h = HOST.matcher(first.replaceAll("\\[[^]]*]", " ").replaceAll("\\S*@\\S*", " "));
             while (h.find() && fromHost == null) {
                 String candidate = h.group();
                 if (!IPV4.matcher(candidate).matches() && !candidate.equalsIgnoreCase("helo")) {
@@ -54,7 +59,7 @@ final class ReceivedParser {
         List<String> ipList = new ArrayList<>(ips);
         String fromIp = ipList.isEmpty() ? null : ipList.get(0);
         return new Hop(from, fromHost, fromIp, ipList, firstWord(clauses.get("by")), firstWord(clauses.get("with")),
-                date, value);
+                firstWord(clauses.get("id")), dateText == null || dateText.isEmpty() ? null : dateText, date, value);
     }
 
     /** IP literals in brackets first (what a server observed), then bare dotted quads. */
