@@ -79,6 +79,6 @@ class ComparisonTest {
 
     private static Artifact image(String name, String sha, String pdq) {
         return new Artifact("resources/" + name, "resource", "image/jpeg", 100, sha.repeat(64), null,
-                new Artifact.Pdq(pdq, 100), null, null, "https://x.example/" + name, List.of());
+                new Artifact.Pdq(pdq, 100), null, null, null, null, "https://x.example/" + name, List.of());
     }
 }
