@@ -17,7 +17,7 @@ OUT=$ROOT/bench/out/ingest-metadata
 rm -rf "$OUT"
 mkdir -p "$OUT"
 cd "$ROOT"
-mvn -q -B -o -pl tools -am compile dependency:build-classpath -Dmdep.outputFile="$OUT/cp-\${project.artifactId}.txt" \
+mvn -q -B -o -pl tools -am test-compile dependency:build-classpath -Dmdep.outputFile="$OUT/cp-\${project.artifactId}.txt" \
     -Dmdep.includeScope=runtime
 DEPS=$(tr ":" "\n" < "$OUT/cp-exhibit-tools.txt" | grep -v -e /org/exhibit/ -e "^$ROOT/" | paste -sd:)
 SERVICE=META-INF/services/org.exhibit.integrity.workspace.ArtifactDescriber

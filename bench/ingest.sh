@@ -8,9 +8,11 @@ MB=${1:-512}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
-mvn -q -B -o -f "$ROOT/pom.xml" -pl tools -am compile
-mvn -q -B -o -f "$ROOT/pom.xml" -pl tools dependency:build-classpath -Dmdep.outputFile="$W/cp.txt" >/dev/null
-CP=$(for m in tools integrity metadata capture report; do printf '%s:' "$ROOT/$m/target/classes"; done)$(cat "$W/cp.txt")
+# test-compile and build-classpath in one reactor run, so sibling modules (and the test jar tools uses) resolve
+# to their target folders: nothing needs to be installed in the local repository first
+mvn -q -B -o -f "$ROOT/pom.xml" -pl tools -am test-compile dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$W/cp-\${project.artifactId}.txt" >/dev/null
+CP="$ROOT/tools/target/classes:$(cat "$W/cp-exhibit-tools.txt")"
 X="java -cp $CP org.exhibit.tools.Exhibit"
 export EXHIBIT_HOME="$W/home" EXHIBIT_PASSPHRASE=bench
 $X identity create --name Bench >/dev/null
