@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.exhibit.report.layout.PdfSink;
 import org.exhibit.report.layout.ReportSink;
 import org.exhibit.report.layout.TextSink;
@@ -42,6 +44,34 @@ public final class TakedownNotices {
     }
 
     /**
+     * One notice written: a removal request to a host, or the search-engine delisting request.
+     *
+     * @param host      the host it is for; null for the delisting request
+     * @param addressee who the lookup found to address it to, or null without a lookup
+     * @param txt       the plain-text notice
+     * @param pdf       the same notice as PDF
+     * @param urls      every URL it names: the pages and the images and videos they show, in the notice's order
+     */
+    public record Drafted(String host, TakedownAddressee addressee, Path txt, Path pdf, List<String> urls) {
+        public Drafted {
+            urls = List.copyOf(urls);
+        }
+
+        /** Whether this is the search-engine delisting request. */
+        public boolean delisting() {
+            return host == null;
+        }
+
+        /** The abuse contacts' e-mail addresses joined by "; ", or null when none was found or looked up. */
+        public String contacts() {
+            if (addressee == null || addressee.contacts().isEmpty()) {
+                return null;
+            }
+            return String.join("; ", addressee.contacts().stream().map(TakedownAddressee.Contact::email).toList());
+        }
+    }
+
+    /**
      * Writes the notices into {@code outDir}: one per host that serves a chosen item or a page showing one.
      *
      * @param selection what the notices name (hash-list matches, chosen captures, files or URLs); never the rest
@@ -56,6 +86,17 @@ public final class TakedownNotices {
      */
     public static List<Path> write(Path caseOrBundle, Path outDir, TakedownSelection selection, String onlyHost,
                                    Basis basis, TakedownAddressee.Lookup lookup) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (Drafted d : draft(caseOrBundle, outDir, selection, onlyHost, basis, lookup)) {
+            written.add(d.txt());
+            written.add(d.pdf());
+        }
+        return written;
+    }
+
+    /** {@link #write}, telling for each notice its host, addressee, files and the URLs it names. */
+    public static List<Drafted> draft(Path caseOrBundle, Path outDir, TakedownSelection selection, String onlyHost,
+                                      Basis basis, TakedownAddressee.Lookup lookup) throws IOException {
         try (CaseFiles files = CaseFiles.open(caseOrBundle)) {
             CaseReader reader = new CaseReader(files);
             CaseInfo info = reader.info();
@@ -73,18 +114,32 @@ public final class TakedownNotices {
                 all = hosts.get(host);
             }
             Files.createDirectories(outDir);
-            List<Path> written = new ArrayList<>();
+            List<Drafted> written = new ArrayList<>();
             for (Map.Entry<String, List<TakedownTarget>> h : hosts.entrySet()) {
                 TakedownAddressee to = lookup == null ? null : lookup.find(h.getKey(), chosen.ips().get(h.getKey()));
                 String base = "takedown-" + h.getKey().replaceAll("[^a-z0-9.-]", "_");
-                written.addAll(both(outDir, base, "Removal request: " + h.getKey(),
-                        sink -> TakedownContent.notice(sink, info, h.getKey(), h.getValue(), basis, to)));
+                List<Path> paths = both(outDir, base, "Removal request: " + h.getKey(),
+                        sink -> TakedownContent.notice(sink, info, h.getKey(), h.getValue(), basis, to));
+                written.add(new Drafted(h.getKey(), to, paths.get(0), paths.get(1), urls(h.getValue())));
             }
             List<TakedownTarget> delist = all;
-            written.addAll(both(outDir, "search-delisting", "Search result removal request",
-                    sink -> TakedownContent.delisting(sink, delist)));
+            List<Path> paths = both(outDir, "search-delisting", "Search result removal request",
+                    sink -> TakedownContent.delisting(sink, delist));
+            written.add(new Drafted(null, null, paths.get(0), paths.get(1), urls(delist)));
             return written;
         }
+    }
+
+    /** The URLs the targets name: each one's own address, then the pages showing it. */
+    private static List<String> urls(List<TakedownTarget> targets) {
+        Set<String> out = new LinkedHashSet<>();
+        for (TakedownTarget t : targets) {
+            if (t.url() != null) {
+                out.add(t.url());
+            }
+            out.addAll(t.pages());
+        }
+        return List.copyOf(out);
     }
 
     /** Whether {@code e} (from {@link #write}) says a chosen capture, file or URL is not in the case. */

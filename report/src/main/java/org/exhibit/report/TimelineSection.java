@@ -17,7 +17,7 @@ import org.exhibit.report.source.Nodes;
 
 /**
  * "Timelines": per URL, when it was online, when it came down and when it came back, derived from the capture
- * records and the custody log's {@code rechecked} lines ({@link Timelines}). Written only for a case with a URL
+ * records and the custody log's {@code rechecked} and {@code notice-drafted} lines ({@link Timelines}). Written only for a case with a URL
  * captured more than once.
  */
 final class TimelineSection {
@@ -33,7 +33,7 @@ final class TimelineSection {
         }
         List<CustodyEvent> checks = new ArrayList<>();
         reader.events(ev -> {
-            if (CustodyEvent.RECHECKED.equals(ev.action())) {
+            if (CustodyEvent.RECHECKED.equals(ev.action()) || CustodyEvent.NOTICE_DRAFTED.equals(ev.action())) {
                 checks.add(ev);
             }
         });
@@ -43,10 +43,12 @@ final class TimelineSection {
         }
         out.heading(2, "Timelines");
         out.paragraph("Each URL captured more than once, from its capture records and the custody log's rechecked "
-                + "lines: the periods in which the captures found it online, gone (HTTP 404, 410 or 451, a host name "
+                + "and notice-drafted lines: the periods in which the captures found it online, gone (HTTP 404, 410 or 451, a host name "
                 + "that no longer resolves, or a page saying the content was removed) or without an answer. Only what "
                 + "a capture saw is stated: between the last capture that found a page online and the first that found "
-                + "it gone, nobody looked.");
+                + "it gone, nobody looked. A takedown notice drafted with Exhibit that named the URL is listed at the time "
+                + "it was drafted (when it was sent is not recorded), and a period gone after one online says after "
+                + "which notice it began.");
         for (Timeline t : timelines) {
             out.heading(3, t.url());
             try (ReportSink.Table table = out.table(Column.text("State", 0.9f), Column.text("From (UTC)", 1.5f),
@@ -54,7 +56,7 @@ final class TimelineSection {
                 for (Period p : t.periods()) {
                     table.row(p.state().text(), Nodes.utc(p.from()), Nodes.utc(p.to()),
                             p.captures() == 1 ? p.first() : p.captures() + ": " + p.first() + " to " + p.last(),
-                            p.reason());
+                            p.notice() == null ? p.reason() : p.reason() + "; " + p.notice());
                 }
             }
             try (ReportSink.Table table = out.table(Column.text("Time (UTC)", 1.5f), Column.text("Capture", 1.1f),

@@ -33,12 +33,19 @@ record RecheckSummary(String caseDir, String run, boolean interrupted, boolean n
         }
     }
 
-    /** A URL's timeline as lines. */
-    record TimelineJson(String url, String now, List<LineJson> lines) {
+    /** A URL's timeline as lines and periods. */
+    record TimelineJson(String url, String now, List<LineJson> lines, List<PeriodJson> periods) {
         static TimelineJson of(Timeline t) {
             return new TimelineJson(t.url(), t.now() == null ? null : t.now().text(),
-                    t.lines().stream().map(l -> new LineJson(l.time(), l.capture(), l.what())).toList());
+                    t.lines().stream().map(l -> new LineJson(l.time(), l.capture(), l.what())).toList(),
+                    t.periods().stream().map(p -> new PeriodJson(p.state().text(), p.from(), p.to(), p.captures(),
+                            p.first(), p.last(), p.reason(), p.notice())).toList());
         }
+    }
+
+    /** A run of captures in one state; {@code notice} says after which takedown notice it went gone, if any. */
+    record PeriodJson(String state, Instant from, Instant to, int captures, String first, String last, String reason,
+                      String notice) {
     }
 
     record LineJson(Instant time, String capture, String what) {

@@ -9,9 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.exhibit.capture.recheck.CaseCaptures;
+import org.exhibit.format.custody.CustodyEvent;
+import org.exhibit.format.custody.EventDetails;
 import org.exhibit.format.layout.CaseLayout;
 import org.exhibit.format.record.Artifact;
 import org.exhibit.format.record.CaptureRecord;
+import org.exhibit.integrity.digest.Sha256;
+import org.exhibit.integrity.identity.PublicIdentity;
+import org.exhibit.integrity.timeline.Timeline;
+import org.exhibit.integrity.workspace.CaseWorkspace;
 import org.exhibit.metadata.hashlist.HashEntry;
 import org.exhibit.metadata.hashlist.HashList;
 import org.exhibit.metadata.hashlist.HashMatch;
@@ -32,7 +39,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code exhibit takedown --case DIR (--hashes FILE | --only WHAT...) -o DIR [--lookup]}: removal notices naming the
+ * {@code exhibit takedown --case DIR (--hashes FILE | --only WHAT... | --back-online) -o DIR [--lookup]}: removal notices naming the
  * content the victim marks as abusive, to complete and send yourself.
  */
 @Command(name = "takedown", mixinStandardHelpOptions = true,
@@ -45,11 +52,15 @@ import picocli.CommandLine.Option;
                 "--lookup addresses each notice to the host's abuse contacts found by RDAP (the domain's registrar "
                 + "and the IP address's network), contacting RDAP servers only (and IANA for a missing or month-old "
                 + "bootstrap file, kept in $EXHIBIT_HOME/rdap/)."},
-        footer = {"", "Exit status: 0 notices written; 2 for a bad argument, nothing chosen or nothing matching.", "",
+        footer = {"", "On a case folder, each notice drafted is a 'notice-drafted' line of the custody log (its file's "
+                + "SHA-256, host, addressee and URLs): the timelines then say after which notice a URL went down. A "
+                + "sealed bundle does not change.", "",
+                "Exit status: 0 notices written; 2 for a bad argument, nothing chosen or nothing matching.", "",
                 "Examples:",
                 "  exhibit takedown --case cases/2026-017 --hashes mine.csv -o notices/",
                 "  exhibit takedown --case cases/2026-017 --only captures/0002 \\",
-                "      --only https://img.example/p/4411.jpg -o notices/ --lookup"})
+                "      --only https://img.example/p/4411.jpg -o notices/ --lookup",
+                "  exhibit takedown --case cases/2026-017 --back-online -o notices-again/"})
 public final class TakedownCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -70,6 +81,12 @@ public final class TakedownCommand implements Callable<Integer> {
             description = "Name this too (repeatable): a capture (captures/0002: its page URL), a file of a capture "
                     + "(captures/0002/resources/…), or a captured page, image or video URL.")
     List<String> only = new ArrayList<>();
+
+    @Option(names = "--back-online",
+            description = "Re-issue for what is back online (case folder only): name the URLs whose latest capture "
+                    + "found them online after an earlier one found them gone ('exhibit timeline', the 'back' of "
+                    + "'exhibit recheck'), by that latest capture; with --hashes, only its matching images and videos.")
+    boolean backOnline;
 
     @Option(names = "--host", paramLabel = "HOST", description = "Only the notice for this host (default: every host).")
     String host;
@@ -104,9 +121,13 @@ public final class TakedownCommand implements Callable<Integer> {
         if (!Files.exists(source)) {
             throw new UsageException("--case: expected a case folder or a bundle .zip, got " + source + " (not found)");
         }
-        if (hashes == null && only.isEmpty()) {
-            throw new UsageException("expected --hashes FILE or --only CAPTURE|FILE|URL: a notice names only the "
-                    + "content you mark as abusive, never everything the page loaded");
+        if (hashes == null && only.isEmpty() && !backOnline) {
+            throw new UsageException("expected --hashes FILE, --only CAPTURE|FILE|URL or --back-online: a notice names "
+                    + "only the content you mark as abusive, never everything the page loaded");
+        }
+        boolean folder = Files.isDirectory(source);
+        if (backOnline && !folder) {
+            throw new UsageException("--back-online: expected a case folder (its timelines), got the bundle " + source);
         }
         if (threshold < 0 || threshold > 256) {
             throw new UsageException("--threshold: expected 0-256, got " + threshold);
@@ -122,26 +143,68 @@ public final class TakedownCommand implements Callable<Integer> {
                     + bootstrapDir);
         }
         PrintWriter err = spec.commandLine().getErr();
+        CaseWorkspace ws = folder ? CaseCommand.open(source) : null;
+        boolean logged = ws != null && Files.isRegularFile(ws.custody().file());
+        PublicIdentity me = logged ? Investigator.publicInfo(Exhibit.environment(spec)) : null;
+        List<String> back = backOnline ? backOnline(ws) : List.of();
         List<TakedownSelection.Match> matches = hashes == null ? List.of() : matches(err);
+        if (backOnline && hashes != null) {
+            matches = matches.stream().filter(m -> back.contains(m.source())).toList();
+        }
+        List<String> chosen = new ArrayList<>(only);
+        if (backOnline && hashes == null) {
+            chosen.addAll(back);
+        }
         if (hashes != null && matches.isEmpty() && only.isEmpty()) {
-            throw new UsageException("--hashes: no captured image or video of " + source + " matches " + hashes
+            throw new UsageException("--hashes: no captured image or video of " + source
+                    + (backOnline ? " back online (" + String.join(", ", back) + ")" : "") + " matches " + hashes
                     + " (PDQ threshold " + threshold + "): nothing to name; choose content with --only");
         }
         TakedownAddressee.Lookup contacts = lookup ? lookup(err) : null;
-        List<Path> written;
+        List<TakedownNotices.Drafted> drafted;
         try {
-            written = TakedownNotices.write(source, output, new TakedownSelection(only, matches), host, b, contacts);
+            drafted = TakedownNotices.draft(source, output, new TakedownSelection(chosen, matches), host, b, contacts);
         } catch (IllegalArgumentException e) {
             String prefix = TakedownNotices.isUnknownChoice(e) ? "--only: "
                     : host != null && e.getMessage().contains("host") ? "--host: " : "";
             throw new UsageException(prefix + e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        written.forEach(out::println);
+        for (TakedownNotices.Drafted d : drafted) {
+            out.println(d.txt());
+            out.println(d.pdf());
+        }
+        if (logged) {
+            for (TakedownNotices.Drafted d : drafted) {
+                String sha = Sha256.of(d.txt()).hex();
+                ws.custody().append(me.actor(), CustodyEvent.NOTICE_DRAFTED, CustodyEvent.NOTICE_SUBJECT + sha,
+                        EventDetails.of(new EventDetails.NoticeDrafted(d.delisting() ? EventDetails.DELISTING_NOTICE
+                                : EventDetails.HOST_NOTICE, d.host(), d.contacts(), d.txt().getFileName().toString(),
+                                sha, Sha256.of(d.pdf()).hex(), d.urls())));
+            }
+        }
         if (!Exhibit.quiet(spec)) {
-            err.println("exhibit: nothing was sent; complete the [brackets] and send the notices yourself");
+            err.println("exhibit: " + (logged ? drafted.size() + " notice(s) logged in the case's custody log; "
+                    : folder ? "not logged: " + source + " has no custody log; "
+                    : "not logged: a sealed bundle does not change; ")
+                    + "nothing was sent; complete the [brackets] and send the notices yourself");
         }
         return ExitCode.OK;
+    }
+
+    /** The latest capture of each URL back online after being gone, {@code captures/0007}. */
+    private static List<String> backOnline(CaseWorkspace ws) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Timeline t : CaseCaptures.read(ws).timelines()) {
+            if (t.back()) {
+                out.add(t.latest().capture());
+            }
+        }
+        if (out.isEmpty()) {
+            throw new UsageException("--back-online: no URL of " + ws.root() + " is back online (its latest capture "
+                    + "online after one gone); see 'exhibit timeline --case " + ws.root() + "', or run 'exhibit recheck'");
+        }
+        return out;
     }
 
     /** The captured images and videos matching the hash list, each with the match in words. */

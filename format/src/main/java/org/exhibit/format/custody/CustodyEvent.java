@@ -13,7 +13,7 @@ import org.exhibit.format.record.Actor;
  * @param time    when it happened (UTC, the local clock)
  * @param actor   who did it
  * @param action  what was done: {@link #CASE_OPENED}, {@link #INGESTED}, {@link #TIMESTAMPED}, ...
- * @param subject what it was done to: {@code captures/0001}, {@code files/0003}, {@code bundle:<sha256>}; or null
+ * @param subject what it was done to: {@code captures/0001}, {@code files/0003}, {@code bundle:<sha256>}, {@code notice:<sha256>}; or null
  * @param details action-specific facts (key order kept)
  * @param prev    SHA-256 of the previous line's bytes including its newline; 64 zeros on the first line
  */
@@ -35,6 +35,13 @@ public record CustodyEvent(long seq, Instant time, Actor actor, String action, S
     public static final String SEAL_FAILED = "seal-failed";
     /** Written by {@code exhibit recheck} for each new capture of a URL captured before: what it found. */
     public static final String RECHECKED = "rechecked";
+    /**
+     * Written by {@code exhibit takedown} on a case folder for each notice it drafts (subject {@code notice:<sha256>}
+     * of the notice's text file): which host, to whom, naming which URLs. Exhibit never sends a notice.
+     */
+    public static final String NOTICE_DRAFTED = "notice-drafted";
+    /** The start of a {@code notice-drafted} line's subject, followed by the SHA-256 of the notice's text file. */
+    public static final String NOTICE_SUBJECT = "notice:";
 
     public CustodyEvent {
         details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));

@@ -99,6 +99,27 @@ public final class EventDetails {
     public record Reupload(String artifact, String url, String method, Integer distance, Double share, String listed) {
     }
 
+    /**
+     * {@code notice-drafted}: {@code exhibit takedown} wrote a notice into a folder (subject {@code notice:<sha256>}).
+     *
+     * @param kind      {@link #HOST_NOTICE} (a removal request to a host) or {@link #DELISTING_NOTICE} (to search engines)
+     * @param host      the host the notice is for; null for a delisting notice
+     * @param addressee the abuse contacts a lookup found ("abuse@registrar.example; noc@hosting.example"), or null
+     *                  when none was looked up or found
+     * @param file      the notice's text file name ({@code takedown-social.example.txt}); its PDF has the same base name
+     * @param sha256    SHA-256 of that text file
+     * @param pdfSha256 SHA-256 of the PDF beside it
+     * @param urls      every URL the notice names: the pages and the images and videos they show
+     */
+    public record NoticeDrafted(String kind, String host, String addressee, String file, String sha256,
+                                String pdfSha256, List<String> urls) {
+    }
+
+    /** {@link NoticeDrafted#kind()} of a removal request to a host. */
+    public static final String HOST_NOTICE = "host";
+    /** {@link NoticeDrafted#kind()} of a search-engine delisting request. */
+    public static final String DELISTING_NOTICE = "search-delisting";
+
     /** The details as the log writes them: the record's fields in order, nulls left out. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> of(Record details) {

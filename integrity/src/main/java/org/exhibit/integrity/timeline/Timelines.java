@@ -17,7 +17,8 @@ import org.exhibit.format.custody.RecheckVerdict;
 /**
  * Derives every URL's {@link Timeline} from a case's capture records and custody log, each time it is asked: a
  * capture that a {@code rechecked} line describes takes that line's verdict (which also saw a "content removed"
- * page); any other capture is judged by its HTTP answer ({@link CaptureFacts#state()}).
+ * page); any other capture is judged by its HTTP answer ({@link CaptureFacts#state()}). A {@code notice-drafted}
+ * line to a host adds a {@link Notice} to the timeline of each captured URL it names.
  *
  * <pre>{@code
  * List<Timeline> all = Timelines.of(captures, log.events());
@@ -30,9 +31,17 @@ public final class Timelines {
     /** The timelines of every URL captured, in the order each was first captured. */
     public static List<Timeline> of(List<CaptureFacts> captures, List<CustodyEvent> events) {
         Map<String, EventDetails.Rechecked> checks = new HashMap<>();
+        Map<String, List<Notice>> notices = new HashMap<>();
         for (CustodyEvent e : events) {
             if (CustodyEvent.RECHECKED.equals(e.action()) && e.subject() != null) {
                 checks.put(e.subject(), EventDetails.read(e, EventDetails.Rechecked.class));
+            } else if (CustodyEvent.NOTICE_DRAFTED.equals(e.action()) && e.time() != null) {
+                EventDetails.NoticeDrafted d = EventDetails.read(e, EventDetails.NoticeDrafted.class);
+                if (EventDetails.HOST_NOTICE.equals(d.kind()) && d.host() != null && d.urls() != null) {
+                    Notice n = new Notice(e.time(), d.host(), d.addressee(), d.file());
+                    d.urls().stream().map(Timelines::key).distinct()
+                            .forEach(k -> notices.computeIfAbsent(k, x -> new ArrayList<>()).add(n));
+                }
             }
         }
         Map<String, List<Sighting>> byUrl = new LinkedHashMap<>();
@@ -58,7 +67,8 @@ public final class Timelines {
             byUrl.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
         }
         List<Timeline> out = new ArrayList<>();
-        byUrl.forEach((key, sightings) -> out.add(new Timeline(names.get(key), sightings)));
+        byUrl.forEach((key, sightings) -> out.add(new Timeline(names.get(key), sightings,
+                notices.getOrDefault(key, List.of()))));
         return out;
     }
 
