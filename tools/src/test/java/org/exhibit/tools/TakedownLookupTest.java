@@ -126,7 +126,7 @@ class TakedownLookupTest {
     void nothingChosenIsRefusedInOneLineAndAnUnknownChoiceNamesTheOption() {
         Cli none = Cli.run(home, null, "takedown", "--case", dir.toString(), "-o", tmp.resolve("n").toString());
         assertThat(none.exit()).isEqualTo(ExitCode.USAGE);
-        assertThat(none.err().strip()).isEqualTo("exhibit: expected --hashes FILE or --only CAPTURE|FILE|URL: a notice "
+        assertThat(none.err().strip()).isEqualTo("exhibit: expected --hashes FILE, --only CAPTURE|FILE|URL or --back-online: a notice "
                 + "names only the content you mark as abusive, never everything the page loaded");
         Cli unknown = Cli.run(home, null, "takedown", "--case", dir.toString(), "--only", "captures/0001/nope.jpg",
                 "-o", tmp.resolve("n").toString());

@@ -57,6 +57,46 @@ class TimelinesTest {
         assertThat(Timelines.key("http://me@bücher.example:8080")).isEqualTo("http://me@xn--bcher-kva.example:8080/");
     }
 
+    @Test
+    void aNoticeNamingTheUrlIsALineAndTheGoneAfterItSaysAfterWhichNoticeButNotAGoneBeforeIt() {
+        List<CaptureFacts> captures = List.of(
+                facts("captures/0001", "https://host.example/p", 0, 200),
+                facts("captures/0002", "https://host.example/p", 120, 410),
+                facts("captures/0003", "https://host.example/p", 240, 200),
+                facts("captures/0004", "https://host.example/p", 360, 404),
+                facts("captures/0005", "https://other.example/", 0, 200),
+                facts("captures/0006", "https://other.example/", 360, 404));
+        List<CustodyEvent> events = List.of(
+                notice(60, "host.example", "abuse@registrar.example", "https://HOST.example:443/p#x"),
+                notice(300, "cdn.example", null, "https://cdn.example/1.jpg", "https://host.example/p"),
+                notice(400, "other.example", null, "https://other.example/"));
+        List<Timeline> all = Timelines.of(captures, events);
+        Timeline t = all.get(0);
+        assertThat(t.periods()).extracting(Period::notice).containsExactly(null,
+                "after the notice of " + at(60) + " to host.example", null,
+                "after the notice of " + at(300) + " to cdn.example");
+        assertThat(t.lines()).extracting(Timeline.Line::what).containsExactly(
+                "first seen online (HTTP 200)",
+                "takedown notice to host.example (abuse@registrar.example) drafted (takedown-host.example.txt)",
+                "went down: found gone (HTTP 410); last seen online " + at(0) + " (captures/0001); after the notice of "
+                        + at(60) + " to host.example",
+                "came back: online again (HTTP 200)",
+                "takedown notice to cdn.example drafted (takedown-cdn.example.txt)",
+                "went down: found gone (HTTP 404); last seen online " + at(240) + " (captures/0003); after the notice of "
+                        + at(300) + " to cdn.example");
+        assertThat(t.back()).isFalse();
+        Timeline other = all.get(1);
+        assertThat(other.periods()).extracting(Period::notice).as("a notice after it went down is not why")
+                .containsExactly(null, null);
+        assertThat(other.lines()).last().extracting(Timeline.Line::capture).isEqualTo("takedown-other.example.txt");
+    }
+
+    private static CustodyEvent notice(int seconds, String host, String addressee, String... urls) {
+        return new CustodyEvent(1, at(seconds), ME, CustodyEvent.NOTICE_DRAFTED, "notice:" + "cd".repeat(32),
+                EventDetails.of(new EventDetails.NoticeDrafted(EventDetails.HOST_NOTICE, host, addressee,
+                        "takedown-" + host + ".txt", "cd".repeat(32), "ef".repeat(32), List.of(urls))), "0".repeat(64));
+    }
+
     private static CaptureFacts facts(String subject, String url, int seconds, Integer status) {
         return new CaptureFacts(subject, url, at(seconds), status, status == null ? "no answer" : null);
     }
