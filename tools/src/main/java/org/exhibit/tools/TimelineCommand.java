@@ -17,10 +17,16 @@ import picocli.CommandLine.Option;
 @Command(name = "timeline", mixinStandardHelpOptions = true,
         description = {"Print each captured URL's timeline: when it was first seen online, every recheck, when it went "
                 + "down (between the last capture that saw it online and the first that found it gone) and when it "
-                + "came back. Derived each time from the capture records and the custody log's 'rechecked' lines; "
-                + "nothing is stored besides them. Contacts nothing.", "",
+                + "came back, and each takedown notice that named it ('exhibit takedown' on the case folder): a URL "
+                + "that went down after one says after which notice. Derived each time from the capture records and "
+                + "the custody log's 'rechecked' and 'notice-drafted' lines; nothing is stored besides them. Contacts "
+                + "nothing.", "",
                 "--gone lists only the URLs whose latest capture found them gone; --online only those online now "
-                + "(what is back online, for a takedown notice)."},
+                + "('exhibit takedown --back-online' drafts notices again for those back online after being gone).",
+                "",
+                "--json prints {timelines: [{url, now, lines: [{time, capture, what}], periods: [{state, from, to, "
+                + "captures, first, last, reason, notice}]}]}; notice (after which takedown notice a period gone "
+                + "began) is left out when there is none."},
         footer = {"", "Exit status: 0; 2 for a bad argument.", "",
                 "Example:", "  exhibit timeline --case cases/2026-017 --online"})
 public final class TimelineCommand implements Callable<Integer> {
