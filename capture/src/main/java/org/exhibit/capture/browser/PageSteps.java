@@ -28,6 +28,7 @@ import org.openqa.selenium.WebDriver;
  * or an age gate makes the capture partial), scroll down (clicking "load more" controls on the way) and back,
  * screenshots, rendered DOM, MHTML, PDF, the images the page made itself (blob: images and untainted
  * canvases, under {@code decoded/}), title and URL, visible text, console. Each runs under its own deadline and is recorded;
+ * the network-bound ones (the load, each wait for quiet) also share one budget, {@link PageTimeouts#network()};
  * a step that fails never loses what the others got.
  *
  * <pre>{@code
