@@ -11,9 +11,9 @@
 # jwarc / Exhibit (>= 1.0: Exhibit no slower) are printed with the machine's load, then where Exhibit's time went
 # in its last capture of each page: JVM start to the record's start (JVM, class loading, identity, CA), the
 # browser's start, the page steps, the files after the steps (resources, WACZ, inspection), and the record to
-# the process's end (custody line, timestamp, exit). With WARMUP=compare, a third tool runs interleaved: Exhibit
-# with its background warm-up off (-Dexhibit.warmup=false), to show what that warm-up buys.
-# Usage: [WARMUP=compare] sh bench/single-capture.sh [RUNS]
+# the process's end (custody line, timestamp, exit). With EXHIBIT_B_OPTS set, a third tool runs interleaved:
+# Exhibit with those JVM options (EXHIBIT_JAVA_OPTS), to measure what a change of them buys in the same run.
+# Usage: [EXHIBIT_B_OPTS='-Xshare:off'] sh bench/single-capture.sh [RUNS]
 set -eu
 RUNS=${1:-3}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,7 +40,7 @@ EXHIBIT="$ROOT/tools/exhibit"
 "$EXHIBIT" identity create --name "Bench Investigator" >/dev/null 2>&1
 "$EXHIBIT" case init "$OUT/case" --id BENCH >/dev/null
 PAGES="doc.html post.html gallery.html r/1"
-cold() { EXHIBIT_JAVA_OPTS=-Dexhibit.warmup=false exhibit "$1"; }
+b() { EXHIBIT_JAVA_OPTS="$EXHIBIT_B_OPTS" exhibit "$1"; }
 exhibit() { "$EXHIBIT" capture --case "$OUT/case" --tsa local "http://127.0.0.1:$PORT/$1" >/dev/null 2>&1 || true; }
 jwarc() { BROWSER="$OUT/chromium-for-jwarc" java -jar "$JWARC" record "http://127.0.0.1:$PORT/$1" > "$OUT/jwarc.warc" 2>/dev/null || true; }
 timed() { # TOOL PAGE -> appends seconds to OUT/TOOL-PAGE.times
@@ -68,16 +68,16 @@ print('%.2f %.2f %.2f %.2f %.2f %s %d' % (t(r['startedAt']) - s, first - t(r['st
       t(r['endedAt']) - last, e - t(r['endedAt']), r['outcome'], len(r['artifacts'])))
 PY
     timed jwarc "$page"
-    [ "${WARMUP:-}" = compare ] && timed cold "$page"
+    [ -n "${EXHIBIT_B_OPTS:-}" ] && timed b "$page"
     echo "$(gzip -dcf "$OUT/jwarc.warc" 2>/dev/null | grep -c '^WARC-Type: response' || true)" > "$OUT/jwarc-$(echo "$page" | tr / _).responses"
   done
   i=$((i + 1))
 done
-printf '%-14s %10s %10s %7s %12s   %s\n' page "exhibit s" "jwarc s" ratio "no-warmup s" "exhibit's last: jvm+setup browser steps files record+exit outcome files | jwarc responses"
+printf '%-14s %10s %10s %7s %12s   %s\n' page "exhibit s" "jwarc s" ratio "B opts s" "exhibit's last: jvm+setup browser steps files record+exit outcome files | jwarc responses"
 for page in $PAGES; do
   p=$(echo "$page" | tr / _)
   ex=$(median < "$OUT/exhibit-$p.times"); jw=$(median < "$OUT/jwarc-$p.times")
-  cw=-; [ -f "$OUT/cold-$p.times" ] && cw=$(median < "$OUT/cold-$p.times")
+  cw=-; [ -f "$OUT/b-$p.times" ] && cw=$(median < "$OUT/b-$p.times")
   printf '%-14s %10s %10s %7s %12s   %s | %s\n' "$page" "$ex" "$jw" "$(echo "$jw $ex" | awk '{ printf "%.2f", $1 / $2 }')" \
     "$cw" "$(cat "$OUT/exhibit-$p.split")" "$(cat "$OUT/jwarc-$p.responses")"
 done

@@ -73,8 +73,6 @@ import org.exhibit.metadata.vpdq.FfmpegMissingException;
 public final class Capturer implements AutoCloseable {
     /** An open request that received nothing for this long no longer keeps the page steps waiting for quiet. */
     static final Duration STALLED = Duration.ofSeconds(5);
-    /** System property: {@code false} turns the background warm-up off (to measure what it buys). */
-    static final String WARM_UP = "exhibit.warmup";
     private final CaseWorkspace ws;
     private final PublicIdentity investigator;
     private final CaptureOptions options;
@@ -88,9 +86,6 @@ public final class Capturer implements AutoCloseable {
         this.ws = ws;
         this.investigator = investigator;
         this.options = options;
-        if (!"false".equals(System.getProperty(WARM_UP))) {
-            Warmup.start();
-        }
     }
 
     /**
