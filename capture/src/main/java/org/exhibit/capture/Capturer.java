@@ -17,6 +17,7 @@ import org.exhibit.capture.browser.BrowserOptions;
 import org.exhibit.capture.browser.BrowserPool;
 import org.exhibit.capture.browser.BrowserSession;
 import org.exhibit.capture.browser.GridBrowser;
+import org.exhibit.capture.browser.NetworkIdle;
 import org.exhibit.capture.browser.PageResult;
 import org.exhibit.capture.browser.PageSteps;
 import org.exhibit.capture.images.ImageFetcher;
@@ -70,6 +71,8 @@ import org.exhibit.metadata.vpdq.FfmpegMissingException;
  * new browser context of its own; close the capturer to quit them.
  */
 public final class Capturer implements AutoCloseable {
+    /** An open request that received nothing for this long no longer keeps the page steps waiting for quiet. */
+    static final Duration STALLED = Duration.ofSeconds(5);
     private final CaseWorkspace ws;
     private final PublicIdentity investigator;
     private final CaptureOptions options;
@@ -157,7 +160,8 @@ public final class Capturer implements AutoCloseable {
             ProxyConfig pc = ProxyConfig.of(scratch.resolve(CaptureArtifacts.WARC));
             // the WARC is named as it will be inside capture.wacz, which packages it once the browser is done
             proxy = RecordingProxy.start(new ProxyConfig(options.proxyHost(), pc.warc(), pc.connectTimeout(),
-                    pc.readTimeout(), pc.exchangeTimeout(), pc.clientIdleTimeout(), pc.maxRecordedBody(), pc.loopbackOnly()),
+                    pc.readTimeout(), pc.exchangeTimeout(), pc.clientIdleTimeout(), pc.maxRecordedBody(), pc.loopbackOnly(),
+                    pc.stallTimeout()),
                     ca, new WarcFileInfo(WaczWriter.WARC_NAME, software()));
             String proxyAddress = options.proxyHost() + ":" + proxy.address().getPort();
             BrowserOptions bo = options.browser().withProxy(proxyAddress, List.of(proxy.spkiList()));
@@ -168,7 +172,7 @@ public final class Capturer implements AutoCloseable {
             s.startNanos = System.nanoTime() - t;
             try {
                 t = System.nanoTime();
-                s.page = new PageSteps(options.timeouts(), proxy::awaitIdle, options.interactions()).run(session, target.request(), scratch);
+                s.page = new PageSteps(options.timeouts(), idleClock(proxy), options.interactions()).run(session, target.request(), scratch);
                 s.images = images(session, proxy, s.page, target, scratch);
                 s.problems.addAll(s.images.warnings());
                 s.videos = videos(session, proxy, s.page, target, scratch, s.images.bytes());
@@ -191,6 +195,29 @@ public final class Capturer implements AutoCloseable {
             }
         }
         return s;
+    }
+
+    /**
+     * The recording proxy's idle clock for the page steps: a request that has received nothing for
+     * {@link #STALLED} (a long poll, a body that stopped coming) no longer keeps the page waiting, and is named.
+     */
+    private static NetworkIdle idleClock(RecordingProxy proxy) {
+        return new NetworkIdle() {
+            private volatile List<String> stalled = List.of();
+
+            @Override
+            public boolean await(Duration quiet, Duration max) throws InterruptedException {
+                List<String> found = new ArrayList<>();
+                boolean idle = proxy.awaitIdle(quiet, max, STALLED, found);
+                stalled = List.copyOf(found);
+                return idle;
+            }
+
+            @Override
+            public List<String> stalled() {
+                return stalled;
+            }
+        };
     }
 
     /** What wrote the WARC and the WACZ: "Exhibit" and the version that capture.json's environment gives. */

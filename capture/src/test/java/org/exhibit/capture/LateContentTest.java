@@ -69,8 +69,9 @@ class LateContentTest {
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         System.out.println("long poll capture: " + took.toMillis() + " ms, " + rec.warnings());
         assertThat(rec.outcome()).isEqualTo(CaptureOutcome.PARTIAL);
-        assertThat(rec.warnings()).contains("network-idle: partial, the network was still busy after "
-                + "5 s");
+        // the wait ends at its bound, or once the poll has got nothing for the stall period: either way it says so
+        assertThat(rec.warnings()).anySatisfy(w -> assertThat(w).startsWith("network-idle: partial, the network "));
+        assertThat(rec.warnings()).anySatisfy(w -> assertThat(w).startsWith("never completed: GET " + site.http("/poll")));
         // two idle waits of 5 s each, plus the other steps: well under the page-load bound plus both waits
         assertThat(took).isLessThan(Duration.ofSeconds(45));
     }

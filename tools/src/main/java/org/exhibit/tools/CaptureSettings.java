@@ -31,8 +31,10 @@ public final class CaptureSettings {
             description = "chromedriver executable (default: $EXHIBIT_CHROMEDRIVER or /usr/bin/chromedriver).")
     Path driver;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Page-load timeout; when it runs out the capture goes on and is marked partial (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
+            description = "How long a page may keep its capture waiting on the network, in all: its load, and each wait "
+                    + "for the network to go quiet (after loading, a click, scrolling) takes what is left; when it runs "
+                    + "out the capture goes on with what arrived and is marked partial (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Option(names = "--scroll-limit", paramLabel = "SCREENS", defaultValue = "200",

@@ -1,6 +1,7 @@
 package org.exhibit.capture.browser;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Waits until no request has been in flight or started for {@code quiet}, counted from the call at the earliest
@@ -11,4 +12,13 @@ import java.time.Duration;
 public interface NetworkIdle {
     /** Returns true when the network went quiet, false when {@code max} ran out first. */
     boolean await(Duration quiet, Duration max) throws InterruptedException;
+
+    /**
+     * The requests the last {@link #await} that returned true left open because they had received nothing for a
+     * while (a long poll waiting for news, a body that stopped coming): they no longer kept the network busy.
+     * Each is named as {@code METHOD URL}; empty when every request was waited for.
+     */
+    default List<String> stalled() {
+        return List.of();
+    }
 }

@@ -28,6 +28,7 @@ import org.openqa.selenium.WebDriver;
  * or an age gate makes the capture partial), scroll down (clicking "load more" controls on the way) and back,
  * screenshots, rendered DOM, MHTML, PDF, the images the page made itself (blob: images and untainted
  * canvases, under {@code decoded/}), title and URL, visible text, console. Each runs under its own deadline and is recorded;
+ * the network-bound ones (the load, each wait for quiet) also share one budget, {@link PageTimeouts#network()};
  * a step that fails never loses what the others got.
  *
  * <pre>{@code
@@ -74,11 +75,12 @@ public final class PageSteps {
         if (session.options().profile() != null) {
             rec.run("cache-disabled", timeouts.step(), () -> disableCaches(session, rec));
         }
+        NetworkBudget budget = new NetworkBudget(timeouts.network());
         Boolean loaded = rec.run("navigate", timeouts.navigate().plus(MARGIN), () -> navigate(session, url, rec));
         if (loaded == null) {
             rec.stop("navigation failed: " + rec.steps().get(rec.steps().size() - 1).message());
         }
-        waitForNetwork(rec, "network-idle", session);
+        waitForNetwork(rec, "network-idle", session, budget);
         boolean[] acted = {false};
         List<Reason> pass = interactions.ageGate() == AgeGate.ACCEPT ? List.of(Reason.CONSENT, Reason.AGE_GATE)
                 : List.of(Reason.CONSENT);
@@ -87,11 +89,11 @@ public final class PageSteps {
             if (c == null) {
                 break;
             }
-            click(rec, files, folder, session, c, acted);
+            click(rec, files, folder, session, c, acted, budget);
         }
         rec.run("walls", timeouts.step(), () -> walls(rec, session));
-        scroll(rec, files, folder, session, acted);
-        waitForNetwork(rec, "network-idle-after-scroll", session);
+        scroll(rec, files, folder, session, acted, budget);
+        waitForNetwork(rec, "network-idle-after-scroll", session, budget);
         AtomicReference<byte[]> firstScreen = new AtomicReference<>();
         write(rec, files, "screenshot-viewport", folder.resolve(SCREENSHOT_VIEWPORT), out -> {
             byte[] png = Screenshots.viewport(session);
@@ -143,7 +145,8 @@ public final class PageSteps {
     }
 
     /** Scrolls down, clicking "load more" controls at the bottom up to the bound; each scroll and click a step. */
-    private void scroll(StepRecorder rec, Map<String, String> files, Path folder, BrowserSession session, boolean[] acted) {
+    private void scroll(StepRecorder rec, Map<String, String> files, Path folder, BrowserSession session, boolean[] acted,
+                        NetworkBudget budget) {
         Scroller scroller = new Scroller(session, timeouts);
         List<Reason> more = List.of(Reason.LOAD_MORE);
         for (int clicks = 0; ; clicks++) {
@@ -153,24 +156,25 @@ public final class PageSteps {
             if (s == null || s.next() == null) {
                 return;
             }
-            click(rec, files, folder, session, s.next(), acted);
+            click(rec, files, folder, session, s.next(), acted, budget);
         }
     }
 
     /** Clicks {@code c} as a step, after keeping the first screen if nothing was clicked before; waits for its effect. */
     private void click(StepRecorder rec, Map<String, String> files, Path folder, BrowserSession session, Control c,
-                       boolean[] acted) {
+                       boolean[] acted, NetworkBudget budget) {
         if (!acted[0]) {
             acted[0] = true;
             write(rec, files, "screenshot-before-actions", folder.resolve(SCREENSHOT_BEFORE_ACTIONS),
                     out -> out.write(Screenshots.viewport(session)));
         }
         NetworkIdle wait = idle != null ? idle : new PageResourceIdle(session);
-        rec.run("click", timeouts.step().plus(timeouts.idle()), () -> {
+        Duration max = budget.cap(timeouts.idle(), floor());
+        rec.run("click", timeouts.step().plus(max), () -> {
             PageControls.click(session, c);
             rec.note(c.describe());
             Thread.sleep(CLICK_SETTLE_MS);
-            wait.await(timeouts.quiet(), timeouts.idle());
+            wait.await(timeouts.quiet(), max);
             return Boolean.TRUE;
         });
     }
@@ -214,14 +218,30 @@ public final class PageSteps {
         return Boolean.TRUE;
     }
 
-    private void waitForNetwork(StepRecorder rec, String name, BrowserSession session) {
+    /**
+     * Waits for the network to go quiet, for at most the idle bound or what is left of the page's network budget
+     * (but at least {@link #floor()}, to see a quiet network as quiet); a page still busy makes the step partial.
+     */
+    private void waitForNetwork(StepRecorder rec, String name, BrowserSession session, NetworkBudget budget) {
         NetworkIdle wait = idle != null ? idle : new PageResourceIdle(session);
-        rec.run(name, timeouts.idle().plus(MARGIN), () -> {
-            if (!wait.await(timeouts.quiet(), timeouts.idle())) {
-                rec.partial("the network was still busy after " + StepRecorder.seconds(timeouts.idle()));
+        Duration max = budget.cap(timeouts.idle(), floor());
+        rec.run(name, max.plus(MARGIN), () -> {
+            if (!wait.await(timeouts.quiet(), max)) {
+                rec.partial("the network was still busy after " + StepRecorder.seconds(max)
+                        + (budget.cut(max, timeouts.idle()) ? " (the page's network time of "
+                        + StepRecorder.seconds(budget.total()) + " in all is spent)" : ""));
+            } else if (!wait.stalled().isEmpty()) {
+                rec.partial("the network went quiet but for " + wait.stalled().size() + " request(s) still open that "
+                        + "received nothing for a while (a long poll, or a response that stopped coming): "
+                        + String.join(", ", wait.stalled()));
             }
             return Boolean.TRUE;
         });
+    }
+
+    /** The shortest wait for quiet, even with the budget spent: twice the quiet period. */
+    private Duration floor() {
+        return timeouts.quiet().multipliedBy(2);
     }
 
     private interface Body {

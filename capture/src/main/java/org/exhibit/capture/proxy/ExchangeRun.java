@@ -85,6 +85,7 @@ final class ExchangeRun {
                 }
                 ex.ip = link.info.ip();
                 ex.attach(link);
+                link.silenceBound(config.readTimeout()); // the origin may think before it answers
                 try {
                     link.out.write(up.raw());
                     requestFraming.copy(head, browserSide(conn.in()), Framing.Sink.of(link.out), request);
@@ -101,6 +102,7 @@ final class ExchangeRun {
                     conn.link(null);
                 }
             }
+            link.silenceBound(config.stallTimeout()); // once it answers, a body that stops coming is cut
             response = new Spool(proxy.spoolDir(), config.maxRecordedBody());
             HttpHead respRecorded = SecretHeaders.redact(resp);
             response.head(respRecorded.raw());
@@ -110,6 +112,7 @@ final class ExchangeRun {
             sink.write(resp.raw(), 0, resp.raw().length);
             answered = true;
             if (Framing.status(resp) == 101) {
+                link.silenceBound(config.readTimeout()); // a tunnel (WebSocket) may be quiet between messages
                 sink.flush();
                 outcome = Exchange.Outcome.COMPLETE;
                 upgraded = true;
@@ -169,6 +172,10 @@ final class ExchangeRun {
     private static String describe(IOException e, OpenExchange ex, ProxyConfig config) {
         if (ex.abortReason() != null) {
             return ex.abortReason();
+        }
+        if (e instanceof SocketTimeoutException && ex.response != null) {
+            return "stall timeout: the answer stopped coming, nothing from the origin for "
+                    + Seconds.of(config.stallTimeout()) + "; recorded as far as it came";
         }
         if (e instanceof SocketTimeoutException) {
             return "read timeout: nothing from the origin for " + Seconds.of(config.readTimeout());

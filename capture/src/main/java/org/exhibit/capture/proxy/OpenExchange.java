@@ -22,6 +22,7 @@ final class OpenExchange {
     private volatile Closeable browser;
     private volatile String abortReason;
     private volatile long abortedAt;
+    final long startedNanos = System.nanoTime();
 
     OpenExchange(String method, String uri, long timeoutNanos) {
         this.method = method;
@@ -57,6 +58,12 @@ final class OpenExchange {
         if (abortReason != null && System.nanoTime() - abortedAt > graceNanos) {
             OriginLink.closeQuietly(browser);
         }
+    }
+
+    /** When the exchange last got a byte of its response (System.nanoTime), or started if none came yet. */
+    long lastActivity() {
+        Spool s = responseSpool;
+        return s == null ? startedNanos : Math.max(startedNanos, s.touched());
     }
 
     String abortReason() {

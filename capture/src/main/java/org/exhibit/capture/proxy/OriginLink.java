@@ -104,6 +104,11 @@ final class OriginLink implements Closeable {
         return out.toArray(new X509Certificate[0]);
     }
 
+    /** How long a read from the origin may wait for a byte before the exchange is cut. */
+    void silenceBound(java.time.Duration d) throws java.io.IOException {
+        socket.setSoTimeout((int) Math.max(1, d.toMillis()));
+    }
+
     boolean isOpen() {
         return !socket.isClosed() && !socket.isInputShutdown();
     }

@@ -197,6 +197,16 @@ public final class RecordingProxy implements AutoCloseable {
     }
 
     /**
+     * As {@link #awaitIdle(Duration, Duration)}, but an exchange still open that has received nothing for
+     * {@code stall} (a long poll waiting for news, a response whose body stopped coming) no longer keeps the network
+     * busy: when the wait ends quiet, each such exchange is added to {@code stalled} as {@code METHOD URL}. It stays
+     * open, and is recorded with what it got when it ends or when the proxy closes.
+     */
+    public boolean awaitIdle(Duration quiet, Duration max, Duration stall, List<String> stalled) throws InterruptedException {
+        return traffic.awaitIdle(quiet, max, stall, stalled);
+    }
+
+    /**
      * Stops accepting, ends every open exchange (recorded as incomplete with what was received), waits up to
      * five seconds for their records, then closes the WARC. Idempotent. An exchange that could not be recorded
      * in time is named in {@link #notes()}.

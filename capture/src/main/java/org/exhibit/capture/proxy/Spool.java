@@ -28,6 +28,8 @@ final class Spool implements Closeable {
     private Path file;
     private OutputStream fileOut;
     private long size;
+    /** When bytes last came (System.nanoTime), read by the idle clock to tell a stalled exchange from a slow one. */
+    private volatile long touched = System.nanoTime();
     private long bodyRecorded;
     private long payloadSize;
     private boolean truncated;
@@ -64,6 +66,7 @@ final class Spool implements Closeable {
     private void append(byte[] b, int off, int len) throws IOException {
         block.update(b, off, len);
         size += len;
+        touched = System.nanoTime();
         if (fileOut != null) {
             fileOut.write(b, off, len);
             return;
@@ -79,6 +82,10 @@ final class Spool implements Closeable {
 
     long size() {
         return size;
+    }
+
+    long touched() {
+        return touched;
     }
 
     long payloadSize() {

@@ -50,18 +50,37 @@ final class Traffic {
      * go quiet within {@code max} (a long poll, a stream), so a never-ending request cannot hang the capture.
      */
     synchronized boolean awaitIdle(Duration quiet, Duration max) throws InterruptedException {
+        return awaitIdle(quiet, max, null, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #awaitIdle(Duration, Duration)}, but an open exchange that has received nothing for {@code stall}
+     * (a long poll waiting for news, a body that stopped coming) no longer keeps the network busy; those are added
+     * to {@code stalled} when the wait ends quiet. With {@code stall} null, every open exchange keeps it busy.
+     */
+    synchronized boolean awaitIdle(Duration quiet, Duration max, Duration stall, List<String> stalled)
+            throws InterruptedException {
         long start = System.nanoTime();
         long end = start + max.toNanos();
         while (true) {
             long now = System.nanoTime();
             long quietUntil = (lastChange - start > 0 ? lastChange : start) + quiet.toNanos();
-            if (open.isEmpty() && now - quietUntil >= 0) {
+            List<OpenExchange> busy = new ArrayList<>();
+            List<OpenExchange> silent = new ArrayList<>();
+            for (OpenExchange ex : open) {
+                (stall != null && now - ex.lastActivity() >= stall.toNanos() ? silent : busy).add(ex);
+            }
+            if (busy.isEmpty() && now - quietUntil >= 0) {
+                silent.forEach(ex -> stalled.add(ex.method + " " + ex.uri));
                 return true;
             }
             if (now - end >= 0) {
                 return false;
             }
-            long wait = open.isEmpty() ? Math.min(quietUntil - now, end - now) : end - now;
+            long wait = busy.isEmpty() ? Math.min(quietUntil - now, end - now) : end - now;
+            if (!open.isEmpty() && stall != null) {
+                wait = Math.min(wait, 200_000_000L); // look again at the bytes each open exchange got
+            }
             wait = Math.max(1_000_000L, wait);
             wait(wait / 1_000_000L, 0);
         }

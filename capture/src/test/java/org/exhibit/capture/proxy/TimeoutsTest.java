@@ -87,6 +87,45 @@ class TimeoutsTest {
     }
 
     @Test
+    void bodyThatStopsComingIsCutAfterTheStallTimeoutAndRecordedTruncatedWithWhatCame() throws Exception {
+        Path warc = dir.resolve("data.warc.gz");
+        ProxyConfig config = ProxyConfig.of(warc).withReadTimeout(Duration.ofSeconds(30)).withStallTimeout(Duration.ofSeconds(1));
+        try (RecordingProxy proxy = RecordingProxy.start(config)) {
+            CompletableFuture<HttpResponse<String>> never = ProxiedClient.through(proxy).sendAsync(
+                    HttpRequest.newBuilder(URI.create(site.http("/never"))).build(), HttpResponse.BodyHandlers.ofString());
+            awaitFirstExchange(proxy);
+            assertThat(proxy.awaitIdle(Duration.ofMillis(100), Duration.ofSeconds(5))).as("ended by the stall timeout").isTrue();
+            Exchange e = proxy.exchanges().get(0);
+            assertThat(e.outcome()).isEqualTo(Exchange.Outcome.INCOMPLETE);
+            assertThat(e.reason()).startsWith("stall timeout: the answer stopped coming, nothing from the origin for 1 s");
+            assertThat(e.bodySize()).isEqualTo("partial ".length());
+            assertThat(Duration.between(e.started(), e.ended())).isLessThan(Duration.ofSeconds(4));
+            assertThat(never).failsWithin(Duration.ofSeconds(5));
+        }
+        assertThat(RecordingProxyTest.readAll(warc)).filteredOn(r -> r instanceof WarcResponse).singleElement()
+                .satisfies(r -> assertThat(r.truncated()).isEqualTo(WarcTruncationReason.TIME));
+    }
+
+    @Test
+    void aRequestThatGetsNothingForTheStallPeriodNoLongerKeepsTheNetworkBusyAndIsNamed() throws Exception {
+        Path warc = dir.resolve("data.warc.gz");
+        try (RecordingProxy proxy = RecordingProxy.start(ProxyConfig.of(warc).withReadTimeout(Duration.ofSeconds(30))
+                .withStallTimeout(Duration.ofSeconds(30)))) {
+            ProxiedClient.through(proxy).sendAsync(HttpRequest.newBuilder(URI.create(site.http("/never"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            awaitFirstExchange(proxy);
+            List<String> stalled = new java.util.ArrayList<>();
+            long start = System.nanoTime();
+            assertThat(proxy.awaitIdle(Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(1), stalled)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(stalled).containsExactly("GET " + site.http("/never"));
+            assertThat(proxy.exchanges()).singleElement()
+                    .satisfies(e -> assertThat(e.outcome()).isEqualTo(Exchange.Outcome.IN_FLIGHT));
+            assertThat(proxy.awaitIdle(Duration.ofMillis(200), Duration.ofSeconds(1))).as("still open for the strict wait").isFalse();
+        }
+    }
+
+    @Test
     void originThatNeverAnswersEndsWithinTheExchangeTimeout() throws Exception {
         Path warc = dir.resolve("data.warc.gz");
         ProxyConfig config = ProxyConfig.of(warc).withExchangeTimeout(Duration.ofSeconds(2));
