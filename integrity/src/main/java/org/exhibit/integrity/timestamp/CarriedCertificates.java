@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -33,8 +34,8 @@ import org.exhibit.integrity.digest.Sha256;
 
 /**
  * The certificates a token carries, worked out once per distinct set of certificates rather than once per token
- * (a bundle's thousand tokens from one TSA carry the same two): parsed, the signer's chain as carried, a reusable
- * signature verifier for the signer's key, and whether that chain reaches a trust anchor at a given time. Each token's
+ * (a bundle's thousand tokens from one TSA carry the same two): parsed, the signer's chain as carried, reusable
+ * signature verifiers for the signer's key, and whether that chain reaches a trust anchor at a given time. Each token's
  * own signature is still verified, with its own bytes. Keys are the exact DER of every carried certificate, so a
  * token carrying any other certificate (a changed byte, another intermediate) is worked out afresh.
  */
@@ -46,9 +47,60 @@ final class CarriedCertificates {
     private final List<X509Certificate> certs;
     private final Map<Integer, Signer> signers = new ConcurrentHashMap<>();
 
-    /** The signer's certificate, its chain as carried, and a verifier reused for every token it signed. */
-    record Signer(X509Certificate cert, List<X509Certificate> chain, SignerInformationVerifier verifier,
-                  Map<ChainKey, Optional<String>> chainProblems) {
+    /** The signer's certificate, its chain as carried, and the verifiers reused for every token it signed. */
+    static final class Signer {
+        /** Tokens checked through the JDK before Bouncy Castle's own EC code is worth loading for this signer. */
+        static final int JDK_FIRST = 16;
+
+        private final X509Certificate cert;
+        private final X509CertificateHolder holder;
+        private final List<X509Certificate> chain;
+        private final Map<ChainKey, Optional<String>> chainProblems = new ConcurrentHashMap<>();
+        private final AtomicInteger uses = new AtomicInteger();
+        private volatile SignerInformationVerifier jdk;
+        private volatile SignerInformationVerifier bc;
+
+        private Signer(X509Certificate cert, X509CertificateHolder holder, List<X509Certificate> chain) {
+            this.cert = cert;
+            this.holder = holder;
+            this.chain = chain;
+        }
+
+        X509Certificate cert() {
+            return cert;
+        }
+
+        List<X509Certificate> chain() {
+            return chain;
+        }
+
+        /**
+         * The verifier for the next token: the JDK's providers (already loaded for the bundle's own signature) for
+         * the first few; then, for an EC key, Bouncy Castle's ECDSA (about five times cheaper than the JDK's P-256
+         * in a fresh process, its precomputed multiples of the key kept with the reused key); the JDK's for any
+         * other key.
+         */
+        SignerInformationVerifier verifier() throws TimestampException {
+            try {
+                if (uses.incrementAndGet() > JDK_FIRST && X9ObjectIdentifiers.id_ecPublicKey.equals(
+                        holder.getSubjectPublicKeyInfo().getAlgorithm().getAlgorithm())) {
+                    if (bc == null) {
+                        bc = new BcECSignerInfoVerifierBuilder(new DefaultCMSSignatureAlgorithmNameGenerator(),
+                                new DefaultSignatureAlgorithmIdentifierFinder(),
+                                new DefaultDigestAlgorithmIdentifierFinder(), new BcDigestCalculatorProvider())
+                                .build(holder);
+                    }
+                    return bc;
+                }
+                if (jdk == null) {
+                    jdk = jdkVerifier(cert);
+                }
+                return jdk;
+            } catch (OperatorCreationException e) {
+                throw new TimestampException("TSA certificate " + cert.getSubjectX500Principal().getName()
+                        + ": cannot use its key to check a signature: " + e.getMessage(), e);
+            }
+        }
     }
 
     /**
@@ -109,37 +161,13 @@ final class CarriedCertificates {
     Signer signer(SignerId sid) throws TimestampException {
         for (int i = 0; i < holders.size(); i++) {
             if (sid.match(holders.get(i))) {
-                Signer known = signers.get(i);
-                if (known == null) {
-                    X509Certificate cert = certs.get(i);
-                    known = new Signer(cert, TokenValidation.chain(cert, certs), verifier(holders.get(i), cert),
-                            new ConcurrentHashMap<>());
-                    signers.put(i, known);
-                }
-                return known;
+                X509Certificate cert = certs.get(i);
+                X509CertificateHolder holder = holders.get(i);
+                return signers.computeIfAbsent(i, k -> new Signer(cert, holder, TokenValidation.chain(cert, certs)));
             }
         }
         throw new TimestampException("token carries no TSA certificate (expected the signer's certificate, got "
                 + certs.size() + " others): request it with certReq");
-    }
-
-    /**
-     * Bouncy Castle's own ECDSA for an EC key (about five times cheaper than the JDK's P-256 in a fresh process, and
-     * its precomputed multiples of the key are kept with the reused key), the JDK's providers for any other key.
-     */
-    private static SignerInformationVerifier verifier(X509CertificateHolder holder, X509Certificate cert)
-            throws TimestampException {
-        try {
-            if (X9ObjectIdentifiers.id_ecPublicKey.equals(holder.getSubjectPublicKeyInfo().getAlgorithm().getAlgorithm())) {
-                return new BcECSignerInfoVerifierBuilder(new DefaultCMSSignatureAlgorithmNameGenerator(),
-                        new DefaultSignatureAlgorithmIdentifierFinder(), new DefaultDigestAlgorithmIdentifierFinder(),
-                        new BcDigestCalculatorProvider()).build(holder);
-            }
-            return new JcaSimpleSignerInfoVerifierBuilder().build(cert);
-        } catch (OperatorCreationException e) {
-            throw new TimestampException("TSA certificate " + cert.getSubjectX500Principal().getName()
-                    + ": cannot use its key to check a signature: " + e.getMessage(), e);
-        }
     }
 
     /** A verifier through the JDK's providers, for a second opinion on a signature the first one refused. */
@@ -160,10 +188,10 @@ final class CarriedCertificates {
         for (X509Certificate c : certs) {
             validity.append(date.before(c.getNotBefore()) ? '<' : date.after(c.getNotAfter()) ? '>' : '=');
         }
-        if (signer.chainProblems().size() >= MAX_CACHED) {
-            signer.chainProblems().clear();
+        if (signer.chainProblems.size() >= MAX_CACHED) {
+            signer.chainProblems.clear();
         }
-        return signer.chainProblems().computeIfAbsent(new ChainKey(anchors, validity.toString()),
+        return signer.chainProblems.computeIfAbsent(new ChainKey(anchors, validity.toString()),
                 k -> Optional.ofNullable(buildPath(signer.cert(), date, anchors))).orElse(null);
     }
 
