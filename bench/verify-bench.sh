@@ -1,24 +1,31 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): `exhibit verify` on a bundle with ~1 GB of payload (4 large files of 200 MB and 1000
-# small ones), against `sha256sum` and single-threaded `openssl dgst -sha256` over the same payload files (the
-# bundle's data/, unzipped), in the same run and from the page cache: one warm-up run each, then the median of
-# RUNS runs. Wall and CPU (user+sys) time and peak RSS come from /usr/bin/time -v. Two bundle shapes:
-#   capture  4 large files ingested as items, the 1000 small files as the resources of one capture (6 tokens)
-#   items    all 1004 files ingested as items, each with its item.json and RFC 3161 token (1005 tokens)
-# A third, tiny bundle (one small file) measures what `exhibit verify` costs whatever the payload (JVM start,
-# class loading, JIT, trust store, signature and tokens): verify's time minus that is its cost for the payload.
-# Usage: bench/verify-bench.sh [capture] [items]      (both by default; RUNS=5 for more runs)
-# Writes under bench/out (ignored by git); delete it to rebuild the bundles.
+# Benchmark (not a test): a fresh `tools/exhibit verify` process on a bundle with ~1 GB of payload (3 files of
+# 300 MB and 1000 small ones) against single-threaded `openssl dgst -sha256` over the same payload files (the
+# bundle's data/, unzipped beforehand, not timed), in the same run and from the page cache. The two commands run
+# interleaved (openssl, verify, openssl, verify, ...) after one warm-up each, so that load from other processes
+# falls on both alike; the figures are the median of RUNS runs of each, the ratio is openssl's median wall time over
+# verify's (>= 1: verify at least as fast). Wall and CPU time and peak RSS come from /usr/bin/time -v; the
+# machine's load (uptime) is printed before and after. Two bundle shapes:
+#   few    the 3 large files ingested as items, the 1000 small files the resources of one capture (5 tokens)
+#   items  all 1003 files ingested as items, each with its item.json and RFC 3161 token (1004 tokens)
+# A tiny bundle (one small file) shows what a fresh `exhibit verify` costs whatever the payload (JVM start, class
+# loading, JIT, trust store, signature, evidence record). WARM=1 adds a run in one warm JVM (bench/WarmVerify.java).
+# Usage: bench/verify-bench.sh [few] [items]      (both by default; RUNS=5 for more runs)
+# The bundles are built once under BENCH_OUT (default /tmp/exhibit-verify-bench, ~2 GB a shape) and reused while
+# they exist; CLEAN=1 deletes BENCH_OUT at the end.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
-out=${BENCH_OUT:-$here/out}
+out=${BENCH_OUT:-/tmp/exhibit-verify-bench}
 runs=${RUNS:-3}
 shapes=("$@")
-[ ${#shapes[@]} -gt 0 ] || shapes=(capture items)
+[ ${#shapes[@]} -gt 0 ] || shapes=(few items)
 exhibit="$root/tools/exhibit"
-for tool in /usr/bin/time sha256sum openssl unzip java; do
-  command -v "$tool" >/dev/null || { echo "verify-bench: $tool is missing (apt-get install time coreutils openssl unzip)" >&2; exit 2; }
+for tool in /usr/bin/time openssl unzip java uptime; do
+  command -v "$tool" >/dev/null || { echo "verify-bench: $tool is missing (apt-get install time openssl unzip procps)" >&2; exit 2; }
+done
+for shape in "${shapes[@]}"; do
+  case $shape in few|items) ;; *) echo "verify-bench: unknown shape '$shape': expected few or items" >&2; exit 2 ;; esac
 done
 export EXHIBIT_PASSPHRASE=bench-passphrase
 jar="$root/tools/target/exhibit.jar"
@@ -33,24 +40,25 @@ tiny() {   # the fixed-cost baseline: one 3-byte file, one item
   "$exhibit" case init "$dir/case" --id bench-tiny >/dev/null
   "$exhibit" --quiet ingest --case "$dir/case" --tsa local "$dir/note.txt" >/dev/null
   "$exhibit" --quiet seal --case "$dir/case" --tsa local -o "$dir/bundle" >/dev/null
+  rm -rf "$dir/case"
 }
 
-inbox() {   # 4 x 200 MB "recordings", 700 x 250 KB "screenshots", 300 x ~30 KB JSON exports
+inbox() {   # 3 x 300 MB "recordings", 700 x 250 KB "screenshots", 300 x ~30 KB JSON exports
   local dir=$1
   mkdir -p "$dir/large" "$dir/small"
-  for i in 1 2 3 4; do head -c $((200 * 1024 * 1024)) /dev/urandom > "$dir/large/recording-$i.mp4"; done
+  for i in 1 2 3; do head -c $((300 * 1024 * 1024)) /dev/urandom > "$dir/large/recording-$i.mp4"; done
   for i in $(seq -w 1 700); do head -c $((250 * 1024)) /dev/urandom > "$dir/small/screenshot-$i.png"; done
   for i in $(seq -w 1 300); do head -c $((22 * 1024)) /dev/urandom | base64 > "$dir/small/chat-$i.json"; done
 }
 
-build() {   # build <shape>: case, bundle and its unzipped copy under $out/<shape>
+build() {   # build <shape>: the bundle and its unzipped copy under $out/<shape>
   local shape=$1 dir="$out/$1"
   rm -rf "$dir" && mkdir -p "$dir/bundle"
   export EXHIBIT_HOME="$dir/home"
   inbox "$dir/inbox"
   "$exhibit" identity create --name "Bench Investigator" >/dev/null
   "$exhibit" case init "$dir/case" --id "bench-$shape" --title "1 GB benchmark ($shape)" >/dev/null
-  if [ "$shape" = capture ]; then
+  if [ "$shape" = few ]; then
     "$exhibit" --quiet ingest --case "$dir/case" --tsa local "$dir"/inbox/large/* >/dev/null
     java -cp "$jar" "$here/BenchCapture.java" "$dir/case" "$dir/inbox/small" >/dev/null
   else
@@ -58,11 +66,11 @@ build() {   # build <shape>: case, bundle and its unzipped copy under $out/<shap
   fi
   "$exhibit" --quiet seal --case "$dir/case" --tsa local -o "$dir/bundle" >/dev/null
   unzip -q "$dir"/bundle/*.zip -d "$dir/x"
-  rm -rf "$dir/inbox"
+  rm -rf "$dir/inbox" "$dir/case"
 }
 
 measure() {   # prints "wall cpu rss_kb" of one command
-  local log; log=$(mktemp)
+  local log; log=$(mktemp -p "$out" time.XXXXXX)   # not in /tmp: a cleaner there may remove it
   /usr/bin/time -v "$@" >/dev/null 2>"$log" || { tail -5 "$log" >&2; rm -f "$log"; return 1; }
   awk -F': ' '
     /Elapsed \(wall clock\)/ { n = split($2, t, ":"); wall = (n == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
@@ -71,54 +79,53 @@ measure() {   # prints "wall cpu rss_kb" of one command
   rm -f "$log"
 }
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
 
+echo "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/'); $(java -version 2>&1 | head -1); $(openssl version | cut -d' ' -f1-2)"
+echo "exhibit launcher options for verify: ${EXHIBIT_JAVA_OPTS:-as tools/exhibit sets them}"
 ls "$out"/tiny/bundle/*.zip >/dev/null 2>&1 || tiny
 tiny_bundle=$(ls "$out"/tiny/bundle/*.zip)
 measure "$exhibit" verify "$tiny_bundle" >/dev/null
-tw=() tc=()
-for _ in $(seq "$runs"); do read -r w c r < <(measure "$exhibit" verify "$tiny_bundle"); tw+=("$w"); tc+=("$c"); done
-tiny_wall=$(printf '%s\n' "${tw[@]}" | median)
-tiny_cpu=$(printf '%s\n' "${tc[@]}" | median)
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $(openssl version | cut -d' ' -f1-2); $(sha256sum --version | head -1)"
-printf '%-10s wall %6.2f s (runs: %s)  cpu %6.2f s   <- exhibit verify of a 1-file bundle: the fixed cost\n' \
-  tiny "$tiny_wall" "${tw[*]}" "$tiny_cpu"
+tw=() tc=() tr=()
+for _ in $(seq "$runs"); do read -r w c r < <(measure "$exhibit" verify "$tiny_bundle"); tw+=("$w"); tc+=("$c"); tr+=("$r"); done
+printf '%-8s verify wall %6.2f s (runs: %s)  cpu %5.2f s  peak RSS %4d MB   <- a 1-file bundle: the fixed cost\n' \
+  tiny "$(printf '%s\n' "${tw[@]}" | median)" "${tw[*]}" "$(printf '%s\n' "${tc[@]}" | median)" \
+  $(($(printf '%s\n' "${tr[@]}" | sort -n | tail -1) / 1024))
 for shape in "${shapes[@]}"; do
   dir="$out/$shape"
-  ls "$dir"/bundle/*.zip >/dev/null 2>&1 || { echo "building the $shape bundle ..." >&2; build "$shape"; }
+  ls "$dir"/bundle/*.zip >/dev/null 2>&1 && [ -d "$dir/x" ] || { echo "building the $shape bundle ..." >&2; build "$shape"; }
   bundle=$(ls "$dir"/bundle/*.zip)
   files=$(cd "$dir/x" && find data -type f | wc -l)
   bytes=$(cd "$dir/x" && find data -type f -printf '%s\n' | awk '{s += $1} END {print s}')
-  tokens=$(cd "$dir/x" && find . -name '*.tsr' | wc -l)
+  tokens=$(unzip -Z1 "$bundle" | grep -c '\.tsr$' || true)
   echo "== $shape: $(basename "$bundle"), $(stat -c %s "$bundle") bytes; payload $files files, $bytes bytes; $tokens tokens"
-  declare -A wall=() cpu=() rss=()
-  for name in verify sha256sum openssl; do
-    case $name in
-      verify) cmd=("$exhibit" verify "$bundle") ;;
-      sha256sum) cmd=(bash -c "cd '$dir/x' && find data -type f -print0 | xargs -0 sha256sum") ;;
-      openssl) cmd=(bash -c "cd '$dir/x' && find data -type f -print0 | xargs -0 openssl dgst -sha256") ;;
-    esac
-    measure "${cmd[@]}" >/dev/null
-    ws=() cs=() rs=()
-    for _ in $(seq "$runs"); do read -r w c r < <(measure "${cmd[@]}"); ws+=("$w"); cs+=("$c"); rs+=("$r"); done
-    wall[$name]=$(printf '%s\n' "${ws[@]}" | median)
-    cpu[$name]=$(printf '%s\n' "${cs[@]}" | median)
-    rss[$name]=$(printf '%s\n' "${rs[@]}" | sort -n | tail -1)
-    printf '%-10s wall %6.2f s (runs: %s)  cpu %6.2f s  peak RSS %4d MB\n' "$name" "${wall[$name]}" "${ws[*]}" \
-      "${cpu[$name]}" $((rss[$name] / 1024))
+  verify=("$exhibit" verify "$bundle")
+  openssl=(bash -c "cd '$dir/x' && find data -type f -print0 | xargs -0 openssl dgst -sha256")
+  "${verify[@]}" >/dev/null || { echo "verify-bench: $bundle does not verify" >&2; exit 1; }
+  measure "${openssl[@]}" >/dev/null
+  measure "${verify[@]}" >/dev/null
+  before=$(load)
+  ow=() oc=() vw=() vc=() vr=() pairs=()
+  for _ in $(seq "$runs"); do
+    read -r w c r < <(measure "${openssl[@]}"); ow+=("$w"); oc+=("$c")
+    read -r w2 c2 r2 < <(measure "${verify[@]}"); vw+=("$w2"); vc+=("$c2"); vr+=("$r2")
+    pairs+=("$(awk -v o="$w" -v v="$w2" 'BEGIN {printf "%.2f", o / v}')")
   done
-  awk -v v="${wall[verify]}" -v s="${wall[sha256sum]}" -v o="${wall[openssl]}" -v t="$tiny_wall" \
-      -v vc="${cpu[verify]}" -v oc="${cpu[openssl]}" -v tc="$tiny_cpu" -v mb="$((bytes / 1048576))" 'BEGIN {
-    printf "throughput over %d MB of payload: verify %.0f MB/s, sha256sum %.0f MB/s, openssl dgst %.0f MB/s\n", mb, mb/v, mb/s, mb/o
-    printf "ratio openssl/verify wall time = %.2f (>= 1: verify at least as fast as single-threaded openssl); sha256sum/verify = %.2f\n", o/v, s/v
-    m = v - t; if (m < 0.01) m = 0.01
-    printf "verify minus its fixed cost: %.2f s wall (%.0f MB/s), %.2f s cpu; ratio openssl/that = %.2f wall, %.2f cpu\n", m, mb/m, vc-tc, o/m, oc/(vc-tc > 0.01 ? vc-tc : 0.01)
-  }'
-  echo "verify peak RSS $((rss[verify] / 1024)) MB (goal < 256 MB)"
-  # steady state: the same verification repeated in one JVM (classes loaded, JIT done, trust store read)
-  warm=$(java -Xmx128m -cp "$jar" "$here/WarmVerify.java" "$bundle" $((runs + 2)) 2>/dev/null | tail -n "$runs")
-  warm_wall=$(echo "$warm" | cut -d' ' -f1 | median)
-  warm_cpu=$(echo "$warm" | cut -d' ' -f2 | median)
-  awk -v w="$warm_wall" -v c="$warm_cpu" -v o="${wall[openssl]}" -v oc="${cpu[openssl]}" -v mb="$((bytes / 1048576))" 'BEGIN {
-    printf "verify in a warm JVM (median of the last runs): %.2f s wall (%.0f MB/s), %.2f s cpu; ratio openssl/warm verify = %.2f wall, %.2f cpu\n", w, mb/w, c, o/w, oc/c
-  }'
+  after=$(load)
+  o=$(printf '%s\n' "${ow[@]}" | median) v=$(printf '%s\n' "${vw[@]}" | median)
+  rss=$(printf '%s\n' "${vr[@]}" | sort -n | tail -1)
+  printf '%-8s openssl wall %6.2f s (runs: %s)  cpu %5.2f s\n' "$shape" "$o" "${ow[*]}" "$(printf '%s\n' "${oc[@]}" | median)"
+  printf '%-8s verify  wall %6.2f s (runs: %s)  cpu %5.2f s  peak RSS %4d MB (goal <= 256 MB)\n' "$shape" "$v" "${vw[*]}" \
+    "$(printf '%s\n' "${vc[@]}" | median)" $((rss / 1024))
+  awk -v o="$o" -v v="$v" -v mb="$((bytes / 1048576))" -v p="${pairs[*]}" -v b="$before" -v a="$after" 'BEGIN {
+    printf "%-8s ratio openssl/verify = %.2f (goal >= 1.0; per interleaved pair: %s); %.0f MB/s vs %.0f MB/s over %d MB; load %s -> %s\n",
+      "", o / v, p, mb / v, mb / o, mb, b, a }'
+  if [ "${WARM:-0}" = 1 ]; then   # steady state: the same verification repeated in one JVM
+    warm=$(java -Xmx128m -cp "$jar" "$here/WarmVerify.java" "$bundle" $((runs + 2)) 2>/dev/null | tail -n "$runs")
+    printf '%-8s verify in a warm JVM: %.2f s wall (median of the last %d of %d runs)\n' "$shape" \
+      "$(echo "$warm" | cut -d' ' -f1 | median)" "$runs" $((runs + 2))
+  fi
 done
+echo "load at the end: $(uptime | sed 's/.*load/load/')"
+[ "${CLEAN:-0}" = 1 ] && rm -rf "$out"
+exit 0

@@ -120,6 +120,36 @@ public final class BundleVerifier {
         SafeZip open() throws IOException;
     }
 
+    /**
+     * The checks in the order of docs/FORMAT.md. Those that need only the small entries (signature, identity,
+     * timestamps, custody log, time order; records and tokens are hashed first) run while the large files are still
+     * being hashed; the others wait for every digest. A ZIP that proves unsafe while inflating ends it all the same.
+     */
+    private Verification check(OpenBundle b, String name, SafeZip zip, boolean strict, List<Check> checks)
+            throws UnsafeZipException, InterruptedException {
+        List<Check> signature = new ArrayList<>();
+        run(signature, SignatureCheck.NAME, b, () -> SignatureCheck.run(b, given));
+        run(signature, IdentityCheck.NAME, b, () -> IdentityCheck.run(b));
+        TrustAnchors trust = anchors.get();
+        List<Check> stamps = new ArrayList<>();
+        run(stamps, TimestampChecks.NAME, b, () -> TimestampChecks.run(b, trust));
+        List<Check> custody = new ArrayList<>();
+        run(custody, CustodyLogCheck.NAME, b, () -> CustodyLogCheck.run(b));
+        run(custody, TimeOrderCheck.NAME, b, () -> TimeOrderCheck.run(b));
+        b.awaitAll();
+        checks.add(Check.pass(ZIP, name, name + ": " + zip.entries().size() + " entries, safe to read"));
+        run(checks, BagCheck.NAME, b, () -> BagCheck.run(b));
+        run(checks, RecordCheck.NAME, b, () -> RecordCheck.run(b));
+        run(checks, ManifestCheck.NAME, b, () -> ManifestCheck.run(b));
+        checks.addAll(signature);
+        checks.addAll(stamps);
+        Instant at = validationTime == null ? Instant.now() : validationTime;
+        run(checks, EvidenceRecordCheck.NAME, b, () -> EvidenceRecordCheck.run(b, trust, at));
+        checks.addAll(custody);
+        run(checks, CompletenessCheck.NAME, b, () -> CompletenessCheck.run(b));
+        return Verification.of(name, checks, strict, b.signer(), false);
+    }
+
     private Verification check(Path bundle, boolean strict) {
         String name = bundle.getFileName() == null ? bundle.toString() : bundle.getFileName().toString();
         if (!Files.isRegularFile(bundle)) {
@@ -134,21 +164,12 @@ public final class BundleVerifier {
     private Verification check(String name, ZipSource source, boolean strict) {
         List<Check> checks = new ArrayList<>();
         try (SafeZip zip = source.open()) {
-            OpenBundle b = OpenBundle.hash(name, zip);
-            checks.add(Check.pass(ZIP, name, name + ": " + zip.entries().size() + " entries, safe to read"));
-            run(checks, BagCheck.NAME, b, () -> BagCheck.run(b));
-            run(checks, RecordCheck.NAME, b, () -> RecordCheck.run(b));
-            run(checks, ManifestCheck.NAME, b, () -> ManifestCheck.run(b));
-            run(checks, SignatureCheck.NAME, b, () -> SignatureCheck.run(b, given));
-            run(checks, IdentityCheck.NAME, b, () -> IdentityCheck.run(b));
-            TrustAnchors trust = anchors.get();
-            run(checks, TimestampChecks.NAME, b, () -> TimestampChecks.run(b, trust));
-            Instant at = validationTime == null ? Instant.now() : validationTime;
-            run(checks, EvidenceRecordCheck.NAME, b, () -> EvidenceRecordCheck.run(b, trust, at));
-            run(checks, CustodyLogCheck.NAME, b, () -> CustodyLogCheck.run(b));
-            run(checks, TimeOrderCheck.NAME, b, () -> TimeOrderCheck.run(b));
-            run(checks, CompletenessCheck.NAME, b, () -> CompletenessCheck.run(b));
-            return Verification.of(name, checks, strict, b.signer(), false);
+            OpenBundle b = OpenBundle.start(name, zip);
+            try {
+                return check(b, name, zip, strict, checks);
+            } finally {
+                b.stop();
+            }
         } catch (AmbiguousZipException e) {
             checks.add(Check.fail(ZIP, Reason.AMBIGUOUS_ZIP, name, e.getMessage()));
             return Verification.of(name, checks, strict, null, false);

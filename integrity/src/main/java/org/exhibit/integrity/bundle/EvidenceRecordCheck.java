@@ -121,7 +121,9 @@ final class EvidenceRecordCheck {
                 }
                 FileData f = FileData.of(name, b.sha256(name).bytes(), () -> b.zip.open(b.zip.entry(name)));
                 data.add(f);
-                String leaf = HEX.formatHex(FileData.chained(calc, f.plainHash(calc), previous));
+                // under SHA-256 the digest taken while hashing the ZIP; under another algorithm the file is read
+                // once, and the group's root below reuses that (ERSCachingData keeps it) rather than reading again
+                String leaf = HEX.formatHex(f.getHash(calc, previous));
                 seen.add(leaf);
                 if (!listed.contains(leaf)) {
                     uncovered++;

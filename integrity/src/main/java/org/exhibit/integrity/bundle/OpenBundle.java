@@ -2,8 +2,11 @@ package org.exhibit.integrity.bundle;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Collections;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.zip.ZipException;
 import org.exhibit.format.custody.CustodyManifest;
 import org.exhibit.format.json.Json;
@@ -16,7 +19,8 @@ import org.exhibit.integrity.timestamp.TimestampCheck;
 
 /**
  * A bundle being verified: its checked ZIP and the digest of every entry, computed once, in parallel. The
- * checks read what they need from here.
+ * checks read what they need from here; one that asks for a digest still being taken waits for it, so that checks
+ * of the records and tokens can run while the large files are hashed ({@link #start}).
  */
 final class OpenBundle {
     /**
@@ -27,7 +31,11 @@ final class OpenBundle {
 
     final String name;
     final SafeZip zip;
-    private final Map<String, ParallelHashing.Digest> digests;
+    /** Small entries (tag files, records, tokens) are hashed before the others, smallest first. */
+    static final long SMALL = 64 << 10;
+
+    private final SortedSet<String> names;
+    private final ParallelHashing.Running<SafeZip.Entry> digests;
     private CustodyManifest custodyManifest;
     private String manifestProblem;
     private Signer signer;
@@ -35,10 +43,13 @@ final class OpenBundle {
     private final Map<String, Object> parsed = new TreeMap<>();
     private final Map<String, TimestampCheck> validTokens = new TreeMap<>();
 
-    private OpenBundle(String name, SafeZip zip, Map<String, ParallelHashing.Digest> digests) {
+    private OpenBundle(String name, SafeZip zip, ParallelHashing.Running<SafeZip.Entry> digests) {
         this.name = name;
         this.zip = zip;
         this.digests = digests;
+        SortedSet<String> all = new TreeSet<>();
+        zip.entries().forEach(e -> all.add(e.name()));
+        this.names = Collections.unmodifiableSortedSet(all);
     }
 
     /**
@@ -47,37 +58,71 @@ final class OpenBundle {
      * @throws UnsafeZipException an entry broke a limit while inflating (a zip bomb): verification cannot go on
      */
     static OpenBundle hash(String name, SafeZip zip) throws UnsafeZipException, InterruptedException {
-        List<SafeZip.Entry> entries = zip.entries();
-        Map<SafeZip.Entry, ParallelHashing.Digest> byEntry =
-                ParallelHashing.hash(entries, SafeZip.Entry::size, zip::open, false);
-        Map<String, ParallelHashing.Digest> digests = new TreeMap<>();
-        for (Map.Entry<SafeZip.Entry, ParallelHashing.Digest> e : byEntry.entrySet()) {
-            if (e.getValue().error() instanceof UnsafeZipException unsafe) {
+        OpenBundle b = start(name, zip);
+        try {
+            b.awaitAll();
+        } catch (UnsafeZipException | InterruptedException | RuntimeException e) {
+            b.stop();
+            throw e;
+        }
+        return b;
+    }
+
+    /** Starts hashing every entry and returns at once; {@link #awaitAll} says whether every entry could be read. */
+    static OpenBundle start(String name, SafeZip zip) {
+        return new OpenBundle(name, zip, ParallelHashing.start(zip.entries(), SafeZip.Entry::size, zip::open, false,
+                SMALL));
+    }
+
+    /**
+     * Waits until every entry is hashed.
+     *
+     * @throws UnsafeZipException an entry broke a limit while inflating (a zip bomb): verification cannot go on
+     */
+    void awaitAll() throws UnsafeZipException, InterruptedException {
+        for (SafeZip.Entry e : zip.entries()) {
+            if (digests.get(e).error() instanceof UnsafeZipException unsafe) {
                 throw unsafe;
             }
-            digests.put(e.getKey().name(), e.getValue());
         }
-        return new OpenBundle(name, zip, digests);
+    }
+
+    /** Stops hashing what is not hashed yet (after a failure). */
+    void stop() {
+        digests.close();
     }
 
     /** Every entry name, sorted. */
     Iterable<String> names() {
-        return digests.keySet();
+        return names;
     }
 
     boolean has(String path) {
-        return digests.containsKey(path);
+        return names.contains(path);
+    }
+
+    private ParallelHashing.Digest digest(String path) {
+        SafeZip.Entry entry = zip.entry(path);
+        if (entry == null) {
+            return null;
+        }
+        try {
+            return digests.get(entry);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hashing " + path, e);
+        }
     }
 
     /** The entry's SHA-256, or null when it is missing or damaged ({@link #damage} says why). */
     Sha256 sha256(String path) {
-        ParallelHashing.Digest d = digests.get(path);
+        ParallelHashing.Digest d = digest(path);
         return d == null ? null : d.sha256();
     }
 
     /** Why an entry could not be read ("ZIP entry damaged: CRC-32 expected …"), or null. */
     String damage(String path) {
-        ParallelHashing.Digest d = digests.get(path);
+        ParallelHashing.Digest d = digest(path);
         if (d == null || d.error() == null) {
             return null;
         }
@@ -93,7 +138,7 @@ final class OpenBundle {
     /** Every capture and item record with its tokens, as {@link Records} lists them. */
     List<RecordRef> records() {
         if (records == null) {
-            records = Records.among(digests.keySet());
+            records = Records.among(names);
         }
         return records;
     }

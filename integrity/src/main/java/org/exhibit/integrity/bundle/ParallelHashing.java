@@ -56,26 +56,67 @@ final class ParallelHashing {
      */
     static <T> Map<T, Digest> hash(List<T> items, ToLongFunction<T> size, Source<T> source, boolean crc)
             throws InterruptedException {
+        Running<T> running = start(items, size, source, crc, 0);
+        try {
+            Map<T, Digest> out = new LinkedHashMap<>();
+            for (T item : items) {
+                out.put(item, running.get(item));
+            }
+            return out;
+        } finally {
+            running.close();
+        }
+    }
+
+    /**
+     * Starts hashing every item on a pool of its own and returns at once: items of at most {@code smallFirst}
+     * bytes first (smallest first: what a caller needs soon, such as records and tokens), then the others, largest
+     * first so that the threads finish together.
+     */
+    static <T> Running<T> start(List<T> items, ToLongFunction<T> size, Source<T> source, boolean crc,
+                                long smallFirst) {
         List<T> order = new ArrayList<>(items);
-        order.sort(Comparator.comparingLong(size).reversed());
+        order.sort(Comparator.comparingLong((T item) -> size.applyAsLong(item) <= smallFirst
+                ? size.applyAsLong(item) - Long.MAX_VALUE : -size.applyAsLong(item)));
         ExecutorService pool = Executors.newFixedThreadPool(threads(), r -> {
             Thread t = new Thread(r, "exhibit-hash");
             t.setDaemon(true);
             return t;
         });
-        try {
-            Map<T, Future<Digest>> futures = new LinkedHashMap<>();
-            for (T item : order) {
-                futures.put(item, pool.submit(() -> digest(source, item, crc)));
+        Map<T, Future<Digest>> futures = new LinkedHashMap<>();
+        for (T item : order) {
+            futures.put(item, pool.submit(() -> digest(source, item, crc)));
+        }
+        pool.shutdown();
+        return new Running<>(pool, futures);
+    }
+
+    /** Digests being taken: each one's result as soon as it is done. */
+    static final class Running<T> implements AutoCloseable {
+        private final ExecutorService pool;
+        private final Map<T, Future<Digest>> futures;
+
+        private Running(ExecutorService pool, Map<T, Future<Digest>> futures) {
+            this.pool = pool;
+            this.futures = futures;
+        }
+
+        /** The item's digest, waiting for it when needed; null for an item not being hashed. */
+        Digest get(T item) throws InterruptedException {
+            Future<Digest> f = futures.get(item);
+            if (f == null) {
+                return null;
             }
-            Map<T, Digest> out = new LinkedHashMap<>();
-            for (T item : items) {
-                out.put(item, futures.get(item).get());
+            try {
+                return f.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("hashing failed: " + e.getCause(), e.getCause());
             }
-            return out;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("hashing failed: " + e.getCause(), e.getCause());
-        } finally {
+        }
+
+        /** Stops what is not done yet. */
+        @Override
+        public void close() {
             pool.shutdownNow();
         }
     }

@@ -4,23 +4,17 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.cert.CertPathBuilder;
-import java.security.cert.CertStore;
 import java.security.cert.CertificateException;
-import java.security.cert.CollectionCertStoreParameters;
-import java.security.cert.PKIXBuilderParameters;
-import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampResponse;
@@ -82,8 +76,9 @@ final class TokenValidation {
         Instant genTime = info.getGenTime().toInstant();
         Instant at = validAt == null ? genTime : validAt;
         String when = validAt == null ? "genTime " + genTime : at.toString();
-        List<X509Certificate> certs = certificates(token);
-        X509Certificate signer = signer(token, certs);
+        CarriedCertificates carried = CarriedCertificates.of(certificates(token));
+        CarriedCertificates.Signer tsa = carried.signer(token.getSID());
+        X509Certificate signer = tsa.cert();
         String who = "TSA certificate " + signer.getSubjectX500Principal().getName();
         checkTimeStampingUsage(signer, who);
         try {
@@ -93,14 +88,9 @@ final class TokenValidation {
             throw new TimestampException(who + " is not valid at " + when + ": valid from "
                     + signer.getNotBefore().toInstant() + " to " + signer.getNotAfter().toInstant());
         }
-        try {
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(signer));
-        } catch (TSPException | OperatorCreationException e) {
-            throw new TimestampException("token signature or its ESSCertID binding to " + who
-                    + " does not verify: " + e.getMessage(), e);
-        }
+        checkSignature(token, tsa, who);
         List<String> warnings = new ArrayList<>();
-        String untrusted = chainProblem(signer, certs, at, anchors);
+        String untrusted = carried.chainProblem(tsa, at, anchors);
         if (untrusted != null) {
             warnings.add(who + " does not chain to a trust anchor: " + untrusted);
         }
@@ -110,7 +100,7 @@ final class TokenValidation {
             warnings.add("token from an Exhibit self-run TSA (policy " + policy + "), not a public authority");
         }
         return new Result(token, genTime, policy, info.getSerialNumber(), info.getNonce(), signer,
-                chain(signer, certs), untrusted == null, List.copyOf(warnings));
+                tsa.chain(), untrusted == null, List.copyOf(warnings));
     }
 
     static TimeStampToken granted(TimeStampResponse response) throws TimestampException {
@@ -139,54 +129,29 @@ final class TokenValidation {
         }
     }
 
-    private static List<X509Certificate> certificates(TimeStampToken token) throws TimestampException {
-        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-        List<X509Certificate> certs = new ArrayList<>();
+    private static Collection<X509CertificateHolder> certificates(TimeStampToken token) throws TimestampException {
         try {
-            for (X509CertificateHolder holder : token.getCertificates().getMatches(null)) {
-                certs.add(converter.getCertificate(holder));
-            }
-        } catch (CertificateException e) {
+            return token.getCertificates().getMatches(null);
+        } catch (RuntimeException e) {
             throw new TimestampException("token carries an unreadable certificate: " + e.getMessage(), e);
         }
-        return certs;
     }
 
-    private static X509Certificate signer(TimeStampToken token, List<X509Certificate> certs) throws TimestampException {
-        var sid = token.getSID();
-        for (X509Certificate cert : certs) {
-            try {
-                if (sid.match(new X509CertificateHolder(cert.getEncoded()))) {
-                    return cert;
-                }
-            } catch (IOException | CertificateException e) {
-                throw new TimestampException("token carries an unreadable certificate: " + e.getMessage(), e);
-            }
-        }
-        throw new TimestampException("token carries no TSA certificate (expected the signer's certificate, got "
-                + certs.size() + " others): request it with certReq");
-    }
-
-    /** Null when the signer chains to an anchor at genTime, else why not. */
-    private static String chainProblem(X509Certificate signer, List<X509Certificate> certs, Instant genTime,
-                                       TrustAnchors anchors) {
-        if (anchors.contains(signer)) {
-            return null;
-        }
-        if (anchors.isEmpty()) {
-            return "no trust anchors given";
-        }
+    /**
+     * The token's signature (and its ESSCertID binding to the signer's certificate), checked with the verifier kept
+     * for the signer's key; one that refuses is asked again through the JDK's providers, whose verdict stands.
+     */
+    private static void checkSignature(TimeStampToken token, CarriedCertificates.Signer tsa, String who)
+            throws TimestampException {
         try {
-            X509CertSelector target = new X509CertSelector();
-            target.setCertificate(signer);
-            PKIXBuilderParameters params = new PKIXBuilderParameters(anchors.pkix(), target);
-            params.setRevocationEnabled(false);
-            params.setDate(Date.from(genTime));
-            params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(certs)));
-            CertPathBuilder.getInstance("PKIX").build(params);
-            return null;
-        } catch (GeneralSecurityException e) {
-            return e.getMessage();
+            token.validate(tsa.verifier());
+        } catch (TSPException | RuntimeException first) {
+            try {
+                token.validate(CarriedCertificates.jdkVerifier(tsa.cert()));
+            } catch (TSPException | OperatorCreationException e) {
+                throw new TimestampException("token signature or its ESSCertID binding to " + who
+                        + " does not verify: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -88,8 +88,30 @@ class TimestampVerifierTest {
     }
 
     @Test
+    void aChainWorkedOutOnceStillDecidesByTheAnchorsAndCertificatesOfEachToken() throws Exception {
+        // the TSA's certificates are worked out once per distinct set and reused: a chain that held for one token
+        // must not make another TSA's, or the same one under other anchors, hold too
+        LocalTsa other = LocalTsa.open(home.resolve("other-tsa"));
+        StampedToken otherToken;
+        try (TsaServer server = TsaServer.start(other, 0)) {
+            otherToken = new Timestamper(List.of(server.endpoint()), TrustAnchors.none()).stamp(DATA);
+        }
+        TrustAnchors mine = TrustAnchors.fromPem(tsa.rootPem());
+        assertThat(verifier.verify(token.response(), DATA, null, mine).trusted()).isTrue();
+        TimestampCheck foreign = verifier.verify(otherToken.response(), DATA, null, mine);
+        assertThat(foreign.ok()).isTrue();
+        assertThat(foreign.trusted()).as("another TSA's chain, after a trusted one").isFalse();
+        assertThat(foreign.warnings()).anyMatch(w -> w.contains("does not chain to a trust anchor"));
+        assertThat(verifier.verify(token.response(), DATA, null, TrustAnchors.jdkDefaults()).trusted())
+                .as("the same token under anchors without its root").isFalse();
+        assertThat(verifier.verify(token.response(), DATA, null, mine).trusted()).isTrue();
+    }
+
+    @Test
     void everySingleByteChangeOfTheSignedTimeStampInfoFails() throws Exception {
         byte[] tsr = token.response();
+        // the untampered token first: each tampered one below meets the TSA's verifier already worked out
+        assertThat(verifier.verify(tsr, DATA, null, TrustAnchors.none().with(tsa.root())).ok()).isTrue();
         byte[] info = new TimeStampResponse(tsr).getTimeStampToken().getTimeStampInfo().getEncoded();
         int at = indexOf(tsr, info);
         assertThat(at).as("TSTInfo found inside the response").isPositive();
