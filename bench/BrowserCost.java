@@ -23,8 +23,15 @@ import org.exhibit.capture.proxy.RecordingProxy;
  * <li>as Exhibit does: a new browser context per capture, then every page step (two screenshots, DOM, MHTML, PDF);</li>
  * <li>the same page steps, all in one context and one tab (no isolation between captures);</li>
  * <li>a new context per capture, the page loaded and nothing kept;</li>
- * <li>one tab, the page loaded and nothing kept (about what a single-file saver pays in the browser).</li>
+ * <li>one tab, the page loaded and nothing kept (about what a single-file saver pays in the browser);</li>
+ * <li>one context and tab kept, every page step, and between captures the state a capture can leave cleared through
+ * DevTools (cookies, HTTP cache, the origin's storage of every type, permissions, window.name, the tab's history) and the
+ * tab sent to about:blank (what {@code ReuseProbe} shows it clears):
+ * the price of reusing a context per worker (experiment of issue 18; the clearing is measured, not proven here).</li>
  * </ol>
+ * The last one again with a different site (127.0.0.2-5) each capture: site isolation gives a cross-site
+ * navigation a new renderer process even in a kept tab.
+ * A second argument {@code quick} runs only the first, second and last variants.
  * CPU is the whole machine's busy time from {@code /proc/stat} (Chromium's processes, chromedriver, this JVM),
  * so run it on an otherwise quiet machine. Usage, from the repository root: {@code bench/browser-cost.sh [N]}.
  */
@@ -40,13 +47,22 @@ public final class BrowserCost {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         HttpServer site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         byte[] body = PAGE.getBytes(StandardCharsets.UTF_8);
-        site.createContext("/", ex -> {
+        com.sun.net.httpserver.HttpHandler handler = ex -> {
             ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             ex.sendResponseHeaders(200, body.length);
             ex.getResponseBody().write(body);
             ex.close();
-        });
+        };
+        site.createContext("/", handler);
         site.start();
+        // four more sites (127.0.0.2-5: other hosts, so other sites for Chromium's site isolation), same page
+        List<HttpServer> others = new java.util.ArrayList<>();
+        for (int i = 2; i <= 5; i++) {
+            HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0." + i), 0), 16);
+            other.createContext("/", handler);
+            other.start();
+            others.add(other);
+        }
         URI url = URI.create("http://127.0.0.1:" + site.getAddress().getPort() + "/post");
         Path tmp = Files.createTempDirectory("browser-cost");
         InterceptionCa ca = InterceptionCa.create();
@@ -59,6 +75,38 @@ public final class BrowserCost {
             }
         };
         Capture load = (s, folder) -> s.driver().get(url.toASCIIString());
+        String origin = "http://127.0.0.1:" + site.getAddress().getPort();
+        Capture cleared = (s, folder) -> {
+            steps.run(s, folder);
+            s.driver().get("about:blank");
+            s.script("window.name = ''");
+            s.cdp("Page.resetNavigationHistory", java.util.Map.of());
+            s.cdp("Network.clearBrowserCookies", java.util.Map.of());
+            s.cdp("Network.clearBrowserCache", java.util.Map.of());
+            s.cdp("Storage.clearDataForOrigin", java.util.Map.of("origin", origin, "storageTypes", "all"));
+            try {
+                s.cdp("Browser.resetPermissions", java.util.Map.of());
+            } catch (RuntimeException e) {
+                System.out.println("  Browser.resetPermissions from the tab: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        };
+        int[] next = {0};
+        Capture clearedOtherSite = (s, folder) -> {
+            HttpServer other = others.get(next[0]++ % others.size());
+            String o = "http://" + other.getAddress().getAddress().getHostAddress() + ":" + other.getAddress().getPort();
+            PageResult page = new PageSteps(PageTimeouts.DEFAULT, proxy::awaitIdle).run(s, URI.create(o + "/post"), folder);
+            if (!page.complete()) {
+                throw new IllegalStateException("capture not complete: " + page.warnings());
+            }
+            s.driver().get("about:blank");
+            s.script("window.name = ''");
+            s.cdp("Page.resetNavigationHistory", java.util.Map.of());
+            s.cdp("Network.clearBrowserCookies", java.util.Map.of());
+            s.cdp("Network.clearBrowserCache", java.util.Map.of());
+            s.cdp("Storage.clearDataForOrigin", java.util.Map.of("origin", o, "storageTypes", "all"));
+            s.cdp("Browser.resetPermissions", java.util.Map.of());
+        };
+        boolean quick = args.length > 1 && args[1].equals("quick");
         System.out.printf("%d loads of %s each; machine CPU from /proc/stat, %d cores%n", n, url,
                 Runtime.getRuntime().availableProcessors());
         try (BrowserPool pool = new BrowserPool(BrowserOptions.defaults(), List.of(ca.spkiSha256Base64()))) {
@@ -66,12 +114,17 @@ public final class BrowserCost {
             for (int round = 1; round <= 2; round++) {
                 exhibit = measure("new context per capture, all page steps (Exhibit)", n, exhibit, tmp, pool, address, true, steps);
                 measure("one tab for all captures, all page steps", n, exhibit, tmp, pool, address, false, steps);
-                measure("new context per capture, page loaded only", n, exhibit, tmp, pool, address, true, load);
-                measure("one tab for all captures, page loaded only", n, exhibit, tmp, pool, address, false, load);
+                if (!quick) {
+                    measure("new context per capture, page loaded only", n, exhibit, tmp, pool, address, true, load);
+                    measure("one tab for all captures, page loaded only", n, exhibit, tmp, pool, address, false, load);
+                }
+                measure("one context kept, state cleared by CDP between", n, exhibit, tmp, pool, address, false, cleared);
+                measure("same, a different site each capture (4 sites)", n, exhibit, tmp, pool, address, false, clearedOtherSite);
             }
         } finally {
             proxy.close();
             site.stop(0);
+            others.forEach(o -> o.stop(0));
         }
     }
 
