@@ -31,9 +31,9 @@ import org.exhibit.capture.proxy.RecordingProxy;
  * </ol>
  * The last one again with a different site (127.0.0.2-5) each capture: site isolation gives a cross-site
  * navigation a new renderer process even in a kept tab.
- * A second argument {@code quick} runs only the first, second and last variants.
- * CPU is the whole machine's busy time from {@code /proc/stat} (Chromium's processes, chromedriver, this JVM),
- * so run it on an otherwise quiet machine. Usage, from the repository root: {@code bench/browser-cost.sh [N]}.
+ * A second argument {@code quick} leaves out the two "page loaded only" variants.
+ * CPU is that of this JVM and its process tree (chromedriver, Chromium, its renderers: {@code /proc/PID/stat}),
+ * with the whole machine's busy time from {@code /proc/stat} alongside (inflated by any other work). Usage, from the repository root: {@code bench/browser-cost.sh [N]}.
  */
 public final class BrowserCost {
     private static final String PAGE = "<!doctype html><html><head><title>Post</title><link rel=icon href=data:,></head>"
@@ -107,7 +107,7 @@ public final class BrowserCost {
             s.cdp("Browser.resetPermissions", java.util.Map.of());
         };
         boolean quick = args.length > 1 && args[1].equals("quick");
-        System.out.printf("%d loads of %s each; machine CPU from /proc/stat, %d cores%n", n, url,
+        System.out.printf("%d loads of %s each; CPU of this process tree, machine CPU from /proc/stat; %d cores%n", n, url,
                 Runtime.getRuntime().availableProcessors());
         try (BrowserPool pool = new BrowserPool(BrowserOptions.defaults(), List.of(ca.spkiSha256Base64()))) {
             double exhibit = 0;
@@ -135,14 +135,16 @@ public final class BrowserCost {
         try {
             run(capture, tmp, pool, proxy, shared);                         // warm-up, not counted
             long busy = busyTicks();
+            long own = treeTicks();
             long t = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 run(capture, tmp, pool, proxy, shared);
             }
             double wall = (System.nanoTime() - t) / 1e9 / n;
-            double cpu = (busyTicks() - busy) / 100.0 / n;
-            System.out.printf("  %-52s %5.2f s wall  %5.2f CPU-s per capture%s%n", name, wall, cpu,
-                    baseline == 0 ? "" : String.format("  (x%.2f)", cpu / baseline));
+            double machine = (busyTicks() - busy) / 100.0 / n;
+            double cpu = (treeTicks() - own) / 100.0 / n;
+            System.out.printf("  %-52s %5.2f s wall  %5.2f CPU-s per capture%s  (machine %5.2f)%n", name, wall, cpu,
+                    baseline == 0 ? "" : String.format("  (x%.2f)", cpu / baseline), machine);
             return cpu;
         } finally {
             if (shared != null) {
@@ -161,6 +163,27 @@ public final class BrowserCost {
         try (BrowserSession s = pool.open(proxy)) {
             capture.run(s, folder);
         }
+    }
+
+    /**
+     * Clock ticks (USER_HZ) of this JVM and every process under it (chromedriver, Chromium and its renderers),
+     * with those of their ended children; unlike {@link #busyTicks()} not inflated by other work on the machine.
+     */
+    private static long treeTicks() {
+        long[] sum = {0};
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
+                .forEach(p -> {
+                    try {
+                        String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        for (int i = 11; i <= 14; i++) {            // utime stime cutime cstime (fields 14-17)
+                            sum[0] += Long.parseLong(f[i]);
+                        }
+                    } catch (Exception gone) {
+                        // ended between listing and reading: its parent counts it once reaped
+                    }
+                });
+        return sum[0];
     }
 
     /** Busy clock ticks (USER_HZ) of the whole machine since boot: user, nice, system, irq, softirq and steal. */
