@@ -23,10 +23,17 @@ import org.exhibit.capture.proxy.RecordingProxy;
  * <li>as Exhibit does: a new browser context per capture, then every page step (two screenshots, DOM, MHTML, PDF);</li>
  * <li>the same page steps, all in one context and one tab (no isolation between captures);</li>
  * <li>a new context per capture, the page loaded and nothing kept;</li>
- * <li>one tab, the page loaded and nothing kept (about what a single-file saver pays in the browser).</li>
+ * <li>one tab, the page loaded and nothing kept (about what a single-file saver pays in the browser);</li>
+ * <li>one context and tab kept, every page step, and between captures the state a capture can leave cleared through
+ * DevTools (cookies, HTTP cache, the origin's storage of every type, permissions, window.name, the tab's history) and the
+ * tab sent to about:blank (what {@code ReuseProbe} shows it clears):
+ * the price of reusing a context per worker (experiment of issue 18; the clearing is measured, not proven here).</li>
  * </ol>
- * CPU is the whole machine's busy time from {@code /proc/stat} (Chromium's processes, chromedriver, this JVM),
- * so run it on an otherwise quiet machine. Usage, from the repository root: {@code bench/browser-cost.sh [N]}.
+ * The last one again with a different site (127.0.0.2-5) each capture: site isolation gives a cross-site
+ * navigation a new renderer process even in a kept tab.
+ * A second argument {@code quick} leaves out the two "page loaded only" variants.
+ * CPU is that of this JVM and its process tree (chromedriver, Chromium, its renderers: {@code /proc/PID/stat}),
+ * with the whole machine's busy time from {@code /proc/stat} alongside (inflated by any other work). Usage, from the repository root: {@code bench/browser-cost.sh [N]}.
  */
 public final class BrowserCost {
     private static final String PAGE = "<!doctype html><html><head><title>Post</title><link rel=icon href=data:,></head>"
@@ -40,13 +47,22 @@ public final class BrowserCost {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         HttpServer site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         byte[] body = PAGE.getBytes(StandardCharsets.UTF_8);
-        site.createContext("/", ex -> {
+        com.sun.net.httpserver.HttpHandler handler = ex -> {
             ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             ex.sendResponseHeaders(200, body.length);
             ex.getResponseBody().write(body);
             ex.close();
-        });
+        };
+        site.createContext("/", handler);
         site.start();
+        // four more sites (127.0.0.2-5: other hosts, so other sites for Chromium's site isolation), same page
+        List<HttpServer> others = new java.util.ArrayList<>();
+        for (int i = 2; i <= 5; i++) {
+            HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0." + i), 0), 16);
+            other.createContext("/", handler);
+            other.start();
+            others.add(other);
+        }
         URI url = URI.create("http://127.0.0.1:" + site.getAddress().getPort() + "/post");
         Path tmp = Files.createTempDirectory("browser-cost");
         InterceptionCa ca = InterceptionCa.create();
@@ -59,19 +75,56 @@ public final class BrowserCost {
             }
         };
         Capture load = (s, folder) -> s.driver().get(url.toASCIIString());
-        System.out.printf("%d loads of %s each; machine CPU from /proc/stat, %d cores%n", n, url,
+        String origin = "http://127.0.0.1:" + site.getAddress().getPort();
+        Capture cleared = (s, folder) -> {
+            steps.run(s, folder);
+            s.driver().get("about:blank");
+            s.script("window.name = ''");
+            s.cdp("Page.resetNavigationHistory", java.util.Map.of());
+            s.cdp("Network.clearBrowserCookies", java.util.Map.of());
+            s.cdp("Network.clearBrowserCache", java.util.Map.of());
+            s.cdp("Storage.clearDataForOrigin", java.util.Map.of("origin", origin, "storageTypes", "all"));
+            try {
+                s.cdp("Browser.resetPermissions", java.util.Map.of());
+            } catch (RuntimeException e) {
+                System.out.println("  Browser.resetPermissions from the tab: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        };
+        int[] next = {0};
+        Capture clearedOtherSite = (s, folder) -> {
+            HttpServer other = others.get(next[0]++ % others.size());
+            String o = "http://" + other.getAddress().getAddress().getHostAddress() + ":" + other.getAddress().getPort();
+            PageResult page = new PageSteps(PageTimeouts.DEFAULT, proxy::awaitIdle).run(s, URI.create(o + "/post"), folder);
+            if (!page.complete()) {
+                throw new IllegalStateException("capture not complete: " + page.warnings());
+            }
+            s.driver().get("about:blank");
+            s.script("window.name = ''");
+            s.cdp("Page.resetNavigationHistory", java.util.Map.of());
+            s.cdp("Network.clearBrowserCookies", java.util.Map.of());
+            s.cdp("Network.clearBrowserCache", java.util.Map.of());
+            s.cdp("Storage.clearDataForOrigin", java.util.Map.of("origin", o, "storageTypes", "all"));
+            s.cdp("Browser.resetPermissions", java.util.Map.of());
+        };
+        boolean quick = args.length > 1 && args[1].equals("quick");
+        System.out.printf("%d loads of %s each; CPU of this process tree, machine CPU from /proc/stat; %d cores%n", n, url,
                 Runtime.getRuntime().availableProcessors());
         try (BrowserPool pool = new BrowserPool(BrowserOptions.defaults(), List.of(ca.spkiSha256Base64()))) {
             double exhibit = 0;
             for (int round = 1; round <= 2; round++) {
                 exhibit = measure("new context per capture, all page steps (Exhibit)", n, exhibit, tmp, pool, address, true, steps);
                 measure("one tab for all captures, all page steps", n, exhibit, tmp, pool, address, false, steps);
-                measure("new context per capture, page loaded only", n, exhibit, tmp, pool, address, true, load);
-                measure("one tab for all captures, page loaded only", n, exhibit, tmp, pool, address, false, load);
+                if (!quick) {
+                    measure("new context per capture, page loaded only", n, exhibit, tmp, pool, address, true, load);
+                    measure("one tab for all captures, page loaded only", n, exhibit, tmp, pool, address, false, load);
+                }
+                measure("one context kept, state cleared by CDP between", n, exhibit, tmp, pool, address, false, cleared);
+                measure("same, a different site each capture (4 sites)", n, exhibit, tmp, pool, address, false, clearedOtherSite);
             }
         } finally {
             proxy.close();
             site.stop(0);
+            others.forEach(o -> o.stop(0));
         }
     }
 
@@ -82,14 +135,16 @@ public final class BrowserCost {
         try {
             run(capture, tmp, pool, proxy, shared);                         // warm-up, not counted
             long busy = busyTicks();
+            long own = treeTicks();
             long t = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 run(capture, tmp, pool, proxy, shared);
             }
             double wall = (System.nanoTime() - t) / 1e9 / n;
-            double cpu = (busyTicks() - busy) / 100.0 / n;
-            System.out.printf("  %-52s %5.2f s wall  %5.2f CPU-s per capture%s%n", name, wall, cpu,
-                    baseline == 0 ? "" : String.format("  (x%.2f)", cpu / baseline));
+            double machine = (busyTicks() - busy) / 100.0 / n;
+            double cpu = (treeTicks() - own) / 100.0 / n;
+            System.out.printf("  %-52s %5.2f s wall  %5.2f CPU-s per capture%s  (machine %5.2f)%n", name, wall, cpu,
+                    baseline == 0 ? "" : String.format("  (x%.2f)", cpu / baseline), machine);
             return cpu;
         } finally {
             if (shared != null) {
@@ -108,6 +163,27 @@ public final class BrowserCost {
         try (BrowserSession s = pool.open(proxy)) {
             capture.run(s, folder);
         }
+    }
+
+    /**
+     * Clock ticks (USER_HZ) of this JVM and every process under it (chromedriver, Chromium and its renderers),
+     * with those of their ended children; unlike {@link #busyTicks()} not inflated by other work on the machine.
+     */
+    private static long treeTicks() {
+        long[] sum = {0};
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
+                .forEach(p -> {
+                    try {
+                        String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        for (int i = 11; i <= 14; i++) {            // utime stime cutime cstime (fields 14-17)
+                            sum[0] += Long.parseLong(f[i]);
+                        }
+                    } catch (Exception gone) {
+                        // ended between listing and reading: its parent counts it once reaped
+                    }
+                });
+        return sum[0];
     }
 
     /** Busy clock ticks (USER_HZ) of the whole machine since boot: user, nice, system, irq, softirq and steal. */
