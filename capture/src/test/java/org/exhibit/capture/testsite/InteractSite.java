@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -91,7 +90,7 @@ public final class InteractSite implements AutoCloseable {
                         + ".observe(document.getElementById('sentinel'));"
                         + "document.getElementById('more').addEventListener('click', load);</script>"));
                 case "/feed/posts" -> posts(ex);
-                case CONTENT_IMAGE -> bytes(ex, "image/png", image);
+                case CONTENT_IMAGE -> Loopback.bytes(ex, "image/png", image);
                 default -> {
                     ex.sendResponseHeaders(404, -1);
                 }
@@ -108,7 +107,7 @@ public final class InteractSite implements AutoCloseable {
         for (int i = from; i < from + 10 && i <= FEED_POSTS; i++) {
             sb.append("<article id=\"post-").append(i).append("\"><p>Post ").append(i).append("</p></article>");
         }
-        bytes(ex, "text/html; charset=utf-8", sb.toString().getBytes(StandardCharsets.UTF_8));
+        Loopback.bytes(ex, "text/html; charset=utf-8", sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String page(String title, String body) {
@@ -117,16 +116,7 @@ public final class InteractSite implements AutoCloseable {
     }
 
     private static void html(HttpExchange ex, String html) throws IOException {
-        bytes(ex, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void bytes(HttpExchange ex, String type, byte[] body) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
-        ex.sendResponseHeaders(200, body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
-        }
+        Loopback.bytes(ex, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] png() {

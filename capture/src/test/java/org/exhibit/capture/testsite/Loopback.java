@@ -1,10 +1,12 @@
 package org.exhibit.capture.testsite;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -38,6 +40,16 @@ final class Loopback implements AutoCloseable {
 
     int port() {
         return http.getAddress().getPort();
+    }
+
+    /** Answers 200 with {@code body} as {@code type}, not to be cached. */
+    static void bytes(HttpExchange ex, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.sendResponseHeaders(200, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     /** An image encoded in {@code format} (png, jpg, gif ...) by ImageIO. */

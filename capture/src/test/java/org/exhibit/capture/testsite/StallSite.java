@@ -44,18 +44,18 @@ public final class StallSite implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         try (ex) {
             switch (path) {
-                case "/stalled-image.html" -> bytes(ex, "text/html; charset=utf-8", ("<!DOCTYPE html><html><head>"
+                case "/stalled-image.html" -> Loopback.bytes(ex, "text/html; charset=utf-8", ("<!DOCTYPE html><html><head>"
                         + "<meta charset=\"utf-8\"><title>Stalled</title></head><body><h1>" + HEADING + "</h1>"
                         + "<img src=\"/ok.png\" width=\"200\" height=\"100\" alt=\"ok\">"
                         + "<img src=\"/stall.png\" width=\"200\" height=\"100\" alt=\"stalled\"></body></html>")
                         .getBytes(StandardCharsets.UTF_8));
-                case "/long-poll.html" -> bytes(ex, "text/html; charset=utf-8", ("<!DOCTYPE html><html><head>"
+                case "/long-poll.html" -> Loopback.bytes(ex, "text/html; charset=utf-8", ("<!DOCTYPE html><html><head>"
                         + "<meta charset=\"utf-8\"><title>Live</title></head><body><h1>" + HEADING + "</h1>"
                         + "<img src=\"/ok.png\" width=\"200\" height=\"100\" alt=\"ok\"><div id=\"news\"></div>"
                         + "<script>async function poll() { try { const r = await fetch('/news?t=' + Date.now());"
                         + " document.getElementById('news').append(await r.text()); } catch (e) {}"
                         + " setTimeout(poll, 0); } poll();</script></body></html>").getBytes(StandardCharsets.UTF_8));
-                case "/ok.png" -> bytes(ex, "image/png", picture);
+                case "/ok.png" -> Loopback.bytes(ex, "image/png", picture);
                 case "/stall.png" -> {
                     ex.getResponseHeaders().set("Content-Type", "image/png");
                     ex.sendResponseHeaders(200, STALL_LENGTH);
@@ -66,7 +66,7 @@ public final class StallSite implements AutoCloseable {
                 }
                 case "/news" -> {
                     sleep(POLL_MS);
-                    bytes(ex, "text/plain", "news ".getBytes(StandardCharsets.UTF_8));
+                    Loopback.bytes(ex, "text/plain", "news ".getBytes(StandardCharsets.UTF_8));
                 }
                 default -> ex.sendResponseHeaders(404, -1);
             }
@@ -90,15 +90,6 @@ public final class StallSite implements AutoCloseable {
         g.fillRect(0, 0, 200, 100);
         g.dispose();
         return Loopback.encode(img, "png");
-    }
-
-    private static void bytes(HttpExchange ex, String type, byte[] body) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
-        ex.sendResponseHeaders(200, body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
-        }
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,12 +43,12 @@ public final class ViewerSite implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         try (ex) {
             switch (path) {
-                case "/viewer.html" -> bytes(ex, "text/html; charset=utf-8", viewer(
+                case "/viewer.html" -> Loopback.bytes(ex, "text/html; charset=utf-8", viewer(
                         DELAYS_MS[Math.floorMod(loads.getAndIncrement(), DELAYS_MS.length)]).getBytes(StandardCharsets.UTF_8));
-                case "/viewer/worker.js" -> bytes(ex, "text/javascript", "self.ready = true;\n".getBytes(StandardCharsets.UTF_8));
-                case "/doc.pdf" -> bytes(ex, "application/pdf", pdf);
-                case "/doc/page1.png" -> bytes(ex, "image/png", pageImage);
-                case "/poll.html" -> bytes(ex, "text/html; charset=utf-8", ("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                case "/viewer/worker.js" -> Loopback.bytes(ex, "text/javascript", "self.ready = true;\n".getBytes(StandardCharsets.UTF_8));
+                case "/doc.pdf" -> Loopback.bytes(ex, "application/pdf", pdf);
+                case "/doc/page1.png" -> Loopback.bytes(ex, "image/png", pageImage);
+                case "/poll.html" -> Loopback.bytes(ex, "text/html; charset=utf-8", ("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
                         + "<title>Live</title></head><body><h1>Live updates</h1><script>fetch('/poll').then(r => r.text())"
                         + ".then(t => document.body.append(t));</script></body></html>").getBytes(StandardCharsets.UTF_8));
                 case "/poll" -> {
@@ -120,15 +119,6 @@ public final class ViewerSite implements AutoCloseable {
         g.fillRect(0, 0, 600, 400);
         g.dispose();
         return Loopback.encode(img, "png");
-    }
-
-    private static void bytes(HttpExchange ex, String type, byte[] body) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
-        ex.sendResponseHeaders(200, body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
-        }
     }
 
     @Override
