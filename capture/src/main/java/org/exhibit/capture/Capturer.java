@@ -115,7 +115,7 @@ public final class Capturer implements AutoCloseable {
         List<String> warnings = new ArrayList<>(s.problems);
         try {
             CaptureArtifacts.removeLeftovers(scratch);
-            String pageUrl = s.page != null && s.page.finalUrl() != null ? s.page.finalUrl() : target.request().toASCIIString();
+            String pageUrl = pageUrl(s.page, target);
             Map<String, Resource> resources = WarcPackaging.pack(scratch,
                     WarcPackaging.page(pageUrl, startedAt, s.page == null ? null : s.page.title(),
                             s.page == null ? null : s.page.text()),
@@ -226,10 +226,6 @@ public final class Capturer implements AutoCloseable {
     }
 
     /**
-     * Keeps every video the page played, embedded or linked to (through the still-open recording proxy); nothing
-     * is fetched and no tool is started for a page without one.
-     */
-    /**
      * Fetches, through the still-open recording proxy, the images the page offers but did not load whole: the
      * largest {@code srcset} candidates and the targets of links to image files. They are in the WARC, so the
      * resource extraction keeps them; nothing is fetched for a page without any.
@@ -253,14 +249,23 @@ public final class Capturer implements AutoCloseable {
                 options.videos().timeBound()).fetch(links);
     }
 
+    /** The URL the page ended at, or the one asked for when there is no page or no final URL. */
+    private static String pageUrl(PageResult page, CaptureTarget target) {
+        return page != null && page.finalUrl() != null ? page.finalUrl() : target.request().toASCIIString();
+    }
+
     /** A client that fetches through the recording proxy as the page would: its URL as referer, its user agent. */
     private MediaClient mediaClient(RecordingProxy proxy, PageResult page, CaptureTarget target) {
-        String pageUrl = page != null && page.finalUrl() != null ? page.finalUrl() : target.request().toASCIIString();
+        String pageUrl = pageUrl(page, target);
         String userAgent = page == null || page.versions() == null ? null : page.versions().userAgent();
         return new MediaClient(new java.net.InetSocketAddress(options.proxyHost(), proxy.address().getPort()),
                 ca.certificate(), pageUrl, userAgent);
     }
 
+    /**
+     * Keeps every video the page played, embedded or linked to (through the still-open recording proxy); nothing
+     * is fetched and no tool is started for a page without one.
+     */
     private VideoHarvester.Result videos(BrowserSession session, RecordingProxy proxy, PageResult page,
                                          CaptureTarget target, Path scratch, long spent) {
         List<String> sources = new ArrayList<>();
@@ -288,7 +293,7 @@ public final class Capturer implements AutoCloseable {
             ffmpeg = null;
             missing.add("videos: " + e.getMessage());
         }
-        String pageUrl = page != null && page.finalUrl() != null ? page.finalUrl() : target.request().toASCIIString();
+        String pageUrl = pageUrl(page, target);
         Instant from = Instant.now();
         MediaClient client = mediaClient(proxy, page, target);
         VideoHarvester.Result r = new VideoHarvester(client, inspector, ffmpeg, scratch, options.videos(),
