@@ -1,6 +1,5 @@
 package org.exhibit.tools;
 
-import java.io.Console;
 import java.util.Arrays;
 
 /**
@@ -22,25 +21,7 @@ public final class BundlePassphrase {
         if (given != null && !given.isEmpty()) {
             pass = given.toCharArray();
         } else {
-            Console console = System.console();
-            if (console == null) {
-                throw new UsageException("--passphrase: no passphrase: set " + ENV + " or run in a terminal to be asked");
-            }
-            pass = console.readPassword("Passphrase for %s: ", purpose);
-            if (pass == null || pass.length == 0) {
-                throw new UsageException("--passphrase: no passphrase given");
-            }
-            if (confirm) {
-                char[] again = console.readPassword("Again, to confirm: ");
-                boolean same = Arrays.equals(pass, again);
-                if (again != null) {
-                    Arrays.fill(again, '\0');
-                }
-                if (!same) {
-                    Arrays.fill(pass, '\0');
-                    throw new UsageException("--passphrase: the two passphrases differ: nothing was written");
-                }
-            }
+            pass = Passphrase.fromConsole(ENV, purpose, confirm, "--passphrase: ", "written");
         }
         if (confirm && pass.length < MIN_LENGTH) {
             Arrays.fill(pass, '\0');

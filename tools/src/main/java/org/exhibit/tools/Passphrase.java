@@ -27,13 +27,24 @@ public final class Passphrase {
         if (given != null && !given.isEmpty()) {
             return given.toCharArray();
         }
+        return fromConsole(ENV, purpose, confirm, "", "changed");
+    }
+
+    /**
+     * Asks on the console (also for {@link BundlePassphrase}).
+     *
+     * @param env the variable to name when there is no console
+     * @param prefix put before each error ("--passphrase: ")
+     * @param notDone what did not happen when the two differ ("changed")
+     */
+    static char[] fromConsole(String env, String purpose, boolean confirm, String prefix, String notDone) {
         Console console = System.console();
         if (console == null) {
-            throw new UsageException("no passphrase: set " + ENV + " or run in a terminal to be asked");
+            throw new UsageException(prefix + "no passphrase: set " + env + " or run in a terminal to be asked");
         }
         char[] first = console.readPassword("Passphrase for %s: ", purpose);
         if (first == null || first.length == 0) {
-            throw new UsageException("no passphrase given");
+            throw new UsageException(prefix + "no passphrase given");
         }
         if (confirm) {
             char[] again = console.readPassword("Again, to confirm: ");
@@ -43,7 +54,7 @@ public final class Passphrase {
             }
             if (!same) {
                 Arrays.fill(first, '\0');
-                throw new UsageException("the two passphrases differ: nothing was changed");
+                throw new UsageException(prefix + "the two passphrases differ: nothing was " + notDone);
             }
         }
         return first;

@@ -219,7 +219,7 @@ public final class Ingest {
         List<Artifact> out = new ArrayList<>();
         for (Artifact a : d.derived()) {
             Path f = folder.resolve(a.path());
-            if (Files.isRegularFile(f) && Sha256.of(f).hex().equals(a.sha256()) && Files.size(f) == a.size()) {
+            if (Files.isRegularFile(f) && Files.size(f) == a.size() && Sha256.of(f).hex().equals(a.sha256())) {
                 out.add(a);
             } else {
                 warnings.add("derived file " + a.path() + " left out: it is not the file described");

@@ -14,6 +14,9 @@ import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.workspace.Derivation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.assertj.core.api.AbstractListAssert;
+import org.assertj.core.api.ObjectAssert;
+import org.assertj.core.groups.Tuple;
 
 class ChatExportsTest {
     @TempDir
@@ -56,7 +59,7 @@ class ChatExportsTest {
         ChatExport e = ChatExports.read(zip, zip.getFileName().toString(), "application/zip", zip);
         ChatTranscript t = e.transcript();
         assertThat(t.source()).isEqualTo("WhatsApp Chat - Velvet Fox.zip!/_chat.txt");
-        assertThat(t.messages()).extracting(ChatMessage::sender, ChatMessage::timestamp, ChatMessage::text)
+        assertMessages(t)
                 .containsExactly(
                         tuple("Velvet Fox", "2023-12-31T21:41:05", "hey, remember me?"),
                         tuple("Sam", "2023-12-31T21:41:40", "who is this"),
@@ -82,7 +85,7 @@ class ChatExportsTest {
         ChatTranscript t = e.transcript();
         assertThat(t.app()).isEqualTo("telegram");
         assertThat(t.title()).isEqualTo("Velvet Fox");
-        assertThat(t.messages()).extracting(ChatMessage::sender, ChatMessage::timestamp, ChatMessage::text)
+        assertMessages(t)
                 .containsExactly(
                         tuple("Velvet Fox", "2023-12-31T21:41:05+01:00", "hey, remember me?"),
                         tuple("Velvet Fox", "2023-12-31T21:42+01:00", "write to @velvet_fox_88 or else"),
@@ -104,7 +107,7 @@ class ChatExportsTest {
         ChatTranscript t = e.transcript();
         assertThat(t.app()).isEqualTo("instagram");
         assertThat(t.participants()).containsExactly("velvet_fox_88", "Jörg 😈");
-        assertThat(t.messages()).extracting(ChatMessage::sender, ChatMessage::timestamp, ChatMessage::text)
+        assertMessages(t)
                 .containsExactly(
                         tuple("velvet_fox_88", "2023-12-31T20:41:05Z", "sent a photo"),
                         tuple("Jörg 😈", "2023-12-31T20:42:00Z", "lösch das bitte"),
@@ -121,7 +124,7 @@ class ChatExportsTest {
         ChatTranscript t = e.transcript();
         assertThat(t.app()).isEqualTo("discord");
         assertThat(t.title()).isEqualTo("Direct Messages / velvet_fox_88");
-        assertThat(t.messages()).extracting(ChatMessage::sender, ChatMessage::timestamp, ChatMessage::text)
+        assertMessages(t)
                 .containsExactly(
                         tuple("velvet_fox_88", "2023-12-31T21:41:05.123+01:00", "hey, remember me?"),
                         tuple("velvet_fox_88", "2023-12-31T21:43:00+01:00", ""),
@@ -153,5 +156,11 @@ class ChatExportsTest {
         ChatExport e = ChatExports.read(json, "config.json", "application/json", json);
         assertThat(e.transcript()).isNull();
         assertThat(e.warnings()).isEmpty();
+    }
+
+    /** Each message as (sender, timestamp, text), the shape every export test checks. */
+    private static AbstractListAssert<?, java.util.List<? extends Tuple>, Tuple, ObjectAssert<Tuple>> assertMessages(
+            ChatTranscript t) {
+        return assertThat(t.messages()).extracting(ChatMessage::sender, ChatMessage::timestamp, ChatMessage::text);
     }
 }
