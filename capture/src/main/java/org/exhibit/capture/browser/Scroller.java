@@ -13,7 +13,12 @@ import org.exhibit.capture.interact.Control;
  * clicked, and scrolled again counts its screens and seconds from the first call.
  */
 final class Scroller {
-    private static final long PAUSE_MS = 200;
+    /**
+     * After each screen: lazy images (the browser's own loading="lazy", IntersectionObserver scripts) start within a
+     * frame or two of coming into view, and the wait for the network after scrolling lets them finish.
+     */
+    private static final long PAUSE_MS = 100;
+    /** At the bottom, before looking again: for a feed that appends more once the end is in view. */
     private static final long SETTLE_MS = 600;
     private static final String STEP = "window.scrollBy(0, window.innerHeight);"
             + "const e = document.scrollingElement || document.documentElement;"
