@@ -78,14 +78,24 @@ public final class Capturer implements AutoCloseable {
     private final CaptureOptions options;
     private final ArtifactInspector inspector = new ArtifactInspector();
     private final CaptureArtifacts artifacts = new CaptureArtifacts(inspector);
-    private final InterceptionCa ca = InterceptionCa.create();
+    private final InterceptionCa ca;
+    private EarlyBrowser early;
     private BrowserPool pool;
     private boolean closed;
+    private volatile boolean quitAfterPage;
+    private Thread quitting;
 
     public Capturer(CaseWorkspace ws, PublicIdentity investigator, CaptureOptions options) {
+        this(ws, investigator, options, null);
+    }
+
+    /** @param early the CA and browser started ahead for these options ({@link EarlyBrowser}), or null */
+    public Capturer(CaseWorkspace ws, PublicIdentity investigator, CaptureOptions options, EarlyBrowser early) {
         this.ws = ws;
         this.investigator = investigator;
         this.options = options;
+        this.ca = early == null ? InterceptionCa.create() : early.ca();
+        this.early = early;
     }
 
     /**
@@ -112,17 +122,22 @@ public final class Capturer implements AutoCloseable {
         Path scratch = ws.scratch();
         Instant startedAt = Instant.now();
         Session s = browse(target, scratch);
+        if (quitAfterPage) {
+            quitBrowsers();
+        }
         List<String> warnings = new ArrayList<>(s.problems);
         try {
             CaptureArtifacts.removeLeftovers(scratch);
             String pageUrl = pageUrl(s.page, target);
-            Map<String, Resource> resources = WarcPackaging.pack(scratch,
-                    WarcPackaging.page(pageUrl, startedAt, s.page == null ? null : s.page.title(),
-                            s.page == null ? null : s.page.text()),
-                    software(), warnings);
-            dropKeptVideos(scratch, resources, s.videos);
-            List<Artifact> files = new ArrayList<>(artifacts.inspect(scratch, resources,
-                    s.page == null ? List.of() : s.page.frames(), s.page == null ? List.of() : s.page.decoded()));
+            // the page's own files are inspected while the WARC is packaged
+            List<Artifact> files = new ArrayList<>(artifacts.inspect(scratch, () -> {
+                Map<String, Resource> resources = WarcPackaging.pack(scratch,
+                        WarcPackaging.page(pageUrl, startedAt, s.page == null ? null : s.page.title(),
+                                s.page == null ? null : s.page.text()),
+                        software(), warnings);
+                dropKeptVideos(scratch, resources, s.videos);
+                return resources;
+            }, s.page == null ? List.of() : s.page.frames(), s.page == null ? List.of() : s.page.decoded()));
             if (s.videos != null) {
                 s.videos.videos().forEach(v -> files.addAll(v.artifacts()));
                 s.problems.addAll(s.videos.warnings());
@@ -334,20 +349,68 @@ public final class Capturer implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the capturer is closed");
         }
-        if (pool == null && options.grid() == null && options.browser().profile() == null) {
+        if (pool == null && early != null) {
+            pool = early.take();
+            early = null;
+        }
+        if (pool == null && pools(options)) {
             pool = new BrowserPool(options.browser(), List.of(ca.spkiSha256Base64()));
         }
         return pool;
     }
 
-    /** Quits the browsers kept running between captures. */
+    /**
+     * For a command about to make its last capture: the browsers are quit, on a thread of their own, as soon as the
+     * next capture's page steps are done, while its files are packaged, inspected and stamped, instead of after it
+     * in {@link #close()}. A capture after that starts a browser again.
+     */
+    public void quitBrowsersAfterNextPage() {
+        quitAfterPage = true;
+    }
+
+    private synchronized void quitBrowsers() {
+        quitAfterPage = false;
+        BrowserPool p = pool;
+        pool = null;
+        if (p != null) {
+            Thread previous = quitting;
+            quitting = new Thread(() -> {
+                p.close();
+                join(previous);
+            }, "exhibit-browser-quit");
+            quitting.start();
+        }
+    }
+
+    private static void join(Thread t) {
+        if (t != null) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Whether captures with these options borrow pooled browsers: not with a profile, nor on a Selenium Grid. */
+    static boolean pools(CaptureOptions options) {
+        return options.grid() == null && options.browser().profile() == null;
+    }
+
+    /** Quits the browsers kept running between captures, and waits for those quit after a last page. */
     @Override
     public synchronized void close() {
         closed = true;
+        if (early != null) {
+            early.close();
+            early = null;
+        }
         if (pool != null) {
             pool.close();
             pool = null;
         }
+        join(quitting);
+        quitting = null;
     }
 
     private static CaptureOutcome outcome(Session s, List<String> warnings) {

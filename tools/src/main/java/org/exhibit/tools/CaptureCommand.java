@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.exhibit.capture.CaptureOptions;
 import org.exhibit.capture.CaptureResult;
 import org.exhibit.capture.Capturer;
+import org.exhibit.capture.EarlyBrowser;
 import org.exhibit.capture.RefusedUrlException;
 import org.exhibit.capture.UrlPolicy;
 import org.exhibit.capture.browser.Browser;
@@ -78,18 +79,29 @@ public final class CaptureCommand implements Callable<Integer> {
         } catch (BrowserUnavailableException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        CaseWorkspace ws = CaseCommand.open(caseDir);
-        Environment env = Exhibit.environment(spec);
-        PublicIdentity me = Investigator.publicInfo(env);
-        int failed = urls.size() - accepted.size();
-        try (TsaOptions.Session tsas = tsaOptions.open(env.home())) {
-            options = options.withTimestamper(tsas.timestamper(TrustAnchors.jdkDefaults()));
-            if (batch.requested()) {
-                return batch.run(spec, ws, caseDir, me, options);
+        if (batch.requested()) {
+            CaseWorkspace ws = CaseCommand.open(caseDir);
+            Environment env = Exhibit.environment(spec);
+            PublicIdentity me = Investigator.publicInfo(env);
+            try (TsaOptions.Session tsas = tsaOptions.open(env.home())) {
+                return batch.run(spec, ws, caseDir, me, options.withTimestamper(tsas.timestamper(TrustAnchors.jdkDefaults())));
             }
-            try (Capturer capturer = new Capturer(ws, me, options)) {
+        }
+        int failed = urls.size() - accepted.size();
+        // the browser starts now, while the case, the identity and the timestamp authorities are read
+        phase("command");
+        try (EarlyBrowser early = EarlyBrowser.start(options)) {
+            CaseWorkspace ws = CaseCommand.open(caseDir);
+            Environment env = Exhibit.environment(spec);
+            PublicIdentity me = Investigator.publicInfo(env);
+            phase("case and identity");
+            try (TsaOptions.Session tsas = tsaOptions.open(env.home());
+                 Capturer capturer = new Capturer(ws, me,
+                         options.withTimestamper(tsas.timestamper(TrustAnchors.jdkDefaults())), early)) {
+                phase("timestamp authorities and capturer");
                 failed += captureEach(capturer, accepted, notes);
             }
+            phase("browser quit");
         }
         if (failed > 0) {
             err.println("exhibit: " + failed + " of " + urls.size() + " URLs not captured");
@@ -104,9 +116,14 @@ public final class CaptureCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean quiet = Exhibit.quiet(spec);
         int failed = 0;
-        for (String url : accepted) {
+        for (int i = 0; i < accepted.size(); i++) {
+            String url = accepted.get(i);
+            if (i == accepted.size() - 1) {
+                capturer.quitBrowsersAfterNextPage(); // the browser quits while the last capture's files are packaged
+            }
             try {
                 CaptureResult r = capturer.capture(url, notes);
+                phase("captured " + url);
                 out.println(line(r));
                 if (!quiet || r.outcome() == CaptureOutcome.FAILED) {
                     r.record().warnings().forEach(w -> err.println("exhibit: " + r.outcome().json() + ": " + CaseLayout.CAPTURES + "/"
@@ -122,6 +139,17 @@ public final class CaptureCommand implements Callable<Integer> {
             }
         }
         return failed;
+    }
+
+    /**
+     * With {@code -Dexhibit.phases=true}, says on stderr how long after the JVM's start a phase of the command
+     * ended: where a capture's time goes before its record starts and after it ends (bench/single-capture.sh).
+     */
+    private static void phase(String name) {
+        if (Boolean.getBoolean("exhibit.phases")) {
+            ProcessHandle.current().info().startInstant().ifPresent(start -> System.err.printf(java.util.Locale.ROOT,
+                    "exhibit: phase %.2f s %s%n", java.time.Duration.between(start, java.time.Instant.now()).toMillis() / 1000.0, name));
+        }
     }
 
     static String line(CaptureResult r) {
