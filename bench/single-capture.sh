@@ -12,8 +12,10 @@
 # in its last capture of each page: JVM start to the record's start (JVM, class loading, identity, CA), the
 # browser's start, the page steps, the files after the steps (resources, WACZ, inspection), and the record to
 # the process's end (custody line, timestamp, exit). With EXHIBIT_B_OPTS set, a third tool runs interleaved:
-# Exhibit with those JVM options (EXHIBIT_JAVA_OPTS), to measure what a change of them buys in the same run.
-# Usage: [EXHIBIT_B_OPTS='-Xshare:off'] sh bench/single-capture.sh [RUNS]
+# Exhibit with those JVM options (EXHIBIT_JAVA_OPTS), to measure what a change of them buys in the same run. With
+# EXHIBIT_BASELINE set to another checkout's tools/exhibit (say, main's, built), it runs interleaved too, in the same
+# case, to measure what a change of the code buys in the same run (column "baseline s").
+# Usage: [EXHIBIT_B_OPTS='-Xshare:off'] [EXHIBIT_BASELINE=../main/tools/exhibit] sh bench/single-capture.sh [RUNS]
 set -eu
 RUNS=${1:-3}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,6 +43,7 @@ EXHIBIT="$ROOT/tools/exhibit"
 "$EXHIBIT" case init "$OUT/case" --id BENCH >/dev/null
 PAGES="doc.html post.html gallery.html r/1"
 b() { EXHIBIT_JAVA_OPTS="$EXHIBIT_B_OPTS" exhibit "$1"; }
+baseline() { "$EXHIBIT_BASELINE" capture --case "$OUT/case" --tsa local "http://127.0.0.1:$PORT/$1" >/dev/null 2>&1 || true; }
 exhibit() { "$EXHIBIT" capture --case "$OUT/case" --tsa local "http://127.0.0.1:$PORT/$1" >/dev/null 2>&1 || true; }
 jwarc() { BROWSER="$OUT/chromium-for-jwarc" java -jar "$JWARC" record "http://127.0.0.1:$PORT/$1" > "$OUT/jwarc.warc" 2>/dev/null || true; }
 timed() { # TOOL PAGE -> appends seconds to OUT/TOOL-PAGE.times
@@ -49,7 +52,8 @@ timed() { # TOOL PAGE -> appends seconds to OUT/TOOL-PAGE.times
   echo "$s $e" > "$OUT/$1-$(echo "$2" | tr / _).last"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-exhibit doc.html; jwarc doc.html # warm-up (page cache, fonts)
+exhibit doc.html; jwarc doc.html # warm-up (page cache, fonts; the first capture after a build writes its AppCDS archive)
+if [ -n "${EXHIBIT_BASELINE:-}" ]; then baseline doc.html; fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 i=0
 while [ "$i" -lt "$RUNS" ]; do
@@ -68,17 +72,19 @@ print('%.2f %.2f %.2f %.2f %.2f %s %d' % (t(r['startedAt']) - s, first - t(r['st
       t(r['endedAt']) - last, e - t(r['endedAt']), r['outcome'], len(r['artifacts'])))
 PY
     timed jwarc "$page"
-    [ -n "${EXHIBIT_B_OPTS:-}" ] && timed b "$page"
+    if [ -n "${EXHIBIT_B_OPTS:-}" ]; then timed b "$page"; fi
+    if [ -n "${EXHIBIT_BASELINE:-}" ]; then timed baseline "$page"; fi
     echo "$(gzip -dcf "$OUT/jwarc.warc" 2>/dev/null | grep -c '^WARC-Type: response' || true)" > "$OUT/jwarc-$(echo "$page" | tr / _).responses"
   done
   i=$((i + 1))
 done
-printf '%-14s %10s %10s %7s %12s   %s\n' page "exhibit s" "jwarc s" ratio "B opts s" "exhibit's last: jvm+setup browser steps files record+exit outcome files | jwarc responses"
+printf '%-14s %10s %10s %7s %12s %11s   %s\n' page "exhibit s" "jwarc s" ratio "B opts s" "baseline s" "exhibit's last: jvm+setup browser steps files record+exit outcome files | jwarc responses"
 for page in $PAGES; do
   p=$(echo "$page" | tr / _)
   ex=$(median < "$OUT/exhibit-$p.times"); jw=$(median < "$OUT/jwarc-$p.times")
   cw=-; [ -f "$OUT/b-$p.times" ] && cw=$(median < "$OUT/b-$p.times")
-  printf '%-14s %10s %10s %7s %12s   %s | %s\n' "$page" "$ex" "$jw" "$(echo "$jw $ex" | awk '{ printf "%.2f", $1 / $2 }')" \
-    "$cw" "$(cat "$OUT/exhibit-$p.split")" "$(cat "$OUT/jwarc-$p.responses")"
+  bl=-; [ -f "$OUT/baseline-$p.times" ] && bl=$(median < "$OUT/baseline-$p.times")
+  printf '%-14s %10s %10s %7s %12s %11s   %s | %s\n' "$page" "$ex" "$jw" "$(echo "$jw $ex" | awk '{ printf "%.2f", $1 / $2 }')" \
+    "$cw" "$bl" "$(cat "$OUT/exhibit-$p.split")" "$(cat "$OUT/jwarc-$p.responses")"
 done
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -30,6 +30,7 @@ public final class EarlyBrowser implements AutoCloseable {
      * listens there and the blank tab asks it for nothing.
      */
     private static final String NO_PROXY = "127.0.0.1:9";
+    private static final String PROPERTY = "exhibit.early-browser";
     private final CompletableFuture<InterceptionCa> ca;
     private final CompletableFuture<BrowserPool> pool;
     private boolean taken;
@@ -39,8 +40,15 @@ public final class EarlyBrowser implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** Starts making the CA and, for pooled browsers, the first browser; returns at once. */
+    /**
+     * Starts making the CA and, for pooled browsers, the first browser; returns at once. With
+     * {@code -Dexhibit.early-browser=false} nothing starts early (to measure what starting early buys).
+     */
     public static EarlyBrowser start(CaptureOptions options) {
+        if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) {
+            return new EarlyBrowser(CompletableFuture.completedFuture(InterceptionCa.create()),
+                    CompletableFuture.completedFuture(null));
+        }
         CompletableFuture<InterceptionCa> ca = CompletableFuture.supplyAsync(InterceptionCa::create, EarlyBrowser::daemon);
         if (!Capturer.pools(options)) {
             return new EarlyBrowser(ca, CompletableFuture.completedFuture(null));

@@ -79,30 +79,26 @@ public final class CaptureCommand implements Callable<Integer> {
         } catch (BrowserUnavailableException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        if (batch.requested()) {
-            CaseWorkspace ws = CaseCommand.open(caseDir);
-            Environment env = Exhibit.environment(spec);
-            PublicIdentity me = Investigator.publicInfo(env);
-            try (TsaOptions.Session tsas = tsaOptions.open(env.home())) {
-                return batch.run(spec, ws, caseDir, me, options.withTimestamper(tsas.timestamper(TrustAnchors.jdkDefaults())));
-            }
-        }
-        int failed = urls.size() - accepted.size();
-        // the browser starts now, while the case, the identity and the timestamp authorities are read
         phase("command");
-        try (EarlyBrowser early = EarlyBrowser.start(options)) {
-            CaseWorkspace ws = CaseCommand.open(caseDir);
-            Environment env = Exhibit.environment(spec);
-            PublicIdentity me = Investigator.publicInfo(env);
-            phase("case and identity");
-            try (TsaOptions.Session tsas = tsaOptions.open(env.home());
-                 Capturer capturer = new Capturer(ws, me,
-                         options.withTimestamper(tsas.timestamper(TrustAnchors.jdkDefaults())), early)) {
+        CaseWorkspace ws = CaseCommand.open(caseDir);
+        Environment env = Exhibit.environment(spec);
+        PublicIdentity me = Investigator.publicInfo(env);
+        phase("case and identity");
+        int failed = urls.size() - accepted.size();
+        // the browser starts now (a wrong case or a missing identity said so at once), while the timestamp
+        // authorities are prepared and the capture's classes load
+        try (EarlyBrowser early = batch.requested() ? null : EarlyBrowser.start(options);
+             TsaOptions.Session tsas = tsaOptions.open(env.home())) {
+            options = options.withTimestamper(tsas.timestamper(TrustAnchors.jdkDefaults()));
+            if (batch.requested()) {
+                return batch.run(spec, ws, caseDir, me, options);
+            }
+            try (Capturer capturer = new Capturer(ws, me, options, early)) {
                 phase("timestamp authorities and capturer");
                 failed += captureEach(capturer, accepted, notes);
             }
-            phase("browser quit");
         }
+        phase("browser quit");
         if (failed > 0) {
             err.println("exhibit: " + failed + " of " + urls.size() + " URLs not captured");
             return ExitCode.FAILED;
@@ -143,7 +139,7 @@ public final class CaptureCommand implements Callable<Integer> {
 
     /**
      * With {@code -Dexhibit.phases=true}, says on stderr how long after the JVM's start a phase of the command
-     * ended: where a capture's time goes before its record starts and after it ends (bench/single-capture.sh).
+     * ended: where a capture's time goes before its record starts and after it ends.
      */
     private static void phase(String name) {
         if (Boolean.getBoolean("exhibit.phases")) {
