@@ -197,6 +197,53 @@ class CapturerTest {
     }
 
     @Test
+    void aBrowserStartedEarlyServesTheCaptureAndQuitsAfterTheLastPageLeavingNoBrowserRunning() throws Exception {
+        CaptureOptions options = CaptureOptions.defaults().withTimeouts(CaptureCase.TIMEOUTS).withTimestamper(kase.timestamper());
+        java.util.Set<ProcessHandle> before = java.util.Set.copyOf(chromedrivers());   // other tests' kept browsers
+        try (EarlyBrowser unused = EarlyBrowser.start(options)) {
+            assertThat(await(() -> newDrivers(before).isEmpty() ? null : true)).as("the early browser starts on its own").isNotNull();
+        }
+        assertThat(await(() -> newDrivers(before).isEmpty() ? true : null)).as("an early browser no capturer took is quit").isNotNull();
+
+        CaptureResult first;
+        CaptureResult second;
+        try (EarlyBrowser early = EarlyBrowser.start(options);
+             Capturer capturer = new Capturer(kase.ws, kase.dana.publicInfo(), options, early)) {
+            capturer.quitBrowsersAfterNextPage();
+            first = capturer.capture(site.http("/remember.html").toString(), Map.of());
+            second = capturer.capture(site.http("/recall.html").toString(), Map.of()); // starts a browser again
+        }
+        assertThat(await(() -> newDrivers(before).isEmpty() ? true : null)).as("no browser is left running").isNotNull();
+        for (CaptureResult r : List.of(first, second)) {
+            assertThat(r.outcome()).as(r.record().warnings().toString()).isEqualTo(CaptureOutcome.COMPLETE);
+            assertThat(r.record().artifacts()).extracting(Artifact::role)
+                    .contains("screenshot-viewport", "screenshot-full", "dom", "mhtml", "pdf", "wacz");
+        }
+        assertThat(Files.readString(second.folder().resolve(PageSteps.DOM))).contains("cookie: null");
+    }
+
+    /** The chromedriver processes this JVM started that still run (each browser has one). */
+    private static List<ProcessHandle> chromedrivers() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().orElse("").contains("chromedriver")).toList();
+    }
+
+    private static List<ProcessHandle> newDrivers(java.util.Set<ProcessHandle> before) {
+        return chromedrivers().stream().filter(p -> !before.contains(p)).toList();
+    }
+
+    /** The first non-null answer of {@code check} within 20 s (a browser starts or exits in its own time), or null. */
+    private static <T> T await(java.util.function.Supplier<T> check) throws InterruptedException {
+        Instant until = Instant.now().plusSeconds(20);
+        for (T v = check.get(); ; v = check.get()) {
+            if (v != null || Instant.now().isAfter(until)) {
+                return v;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
     void capturesByOneCapturerShareNoCookiesStorageOrCacheThoughTheBrowserIsKeptRunning() throws Exception {
         Capturer capturer = kase.capturer(CaptureCase.TIMEOUTS);
         CaptureResult marked = capturer.capture(site.http("/remember.html").toString(), Map.of());
