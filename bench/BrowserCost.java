@@ -159,6 +159,9 @@ public final class BrowserCost {
         } finally {
             if (shared != null) {
                 shared.close();
+                // its renderers end a moment later: counted at the next row's start, ended during it, their ticks
+                // would leave the tree and make that row's figure too low (once negative)
+                Thread.sleep(3000);
             }
         }
     }

@@ -20,7 +20,7 @@ import java.util.List;
  * try (BrowserPool pool = new BrowserPool(BrowserOptions.defaults(), List.of(ca.spkiSha256Base64()))) {
  *     try (BrowserSession s = pool.open("127.0.0.1:" + proxy.address().getPort())) {
  *         PageResult page = new PageSteps(PageTimeouts.DEFAULT, proxy::awaitIdle).run(s, url, folder);
- *         s.reuse(ContextReuse.clear(origins));     // else the next capture gets a new context
+ *         s.reuse(ContextReuse.clear(origins, topLevelSites));   // else the next capture gets a new context
  *     }
  * }
  * }</pre>
