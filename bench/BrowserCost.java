@@ -35,7 +35,9 @@ import org.exhibit.capture.proxy.RecordingProxy;
  * </ol>
  * The last one again with a different site (127.0.0.2-5) each capture: site isolation gives a cross-site
  * navigation a new renderer process even in a kept tab.
- * A second argument {@code quick} leaves out the two "page loaded only" variants.
+ * A second argument {@code quick} leaves out the two "page loaded only" variants. The pool replaces its browser
+ * after {@code BrowserPool.CAPTURES_PER_BROWSER} captures: the row in which that happens loses the old browser's ticks
+ * from the tree (chromedriver does not reap it), so its tree figure is too low, even negative; read the first round.
  * CPU is that of this JVM and its process tree (chromedriver, Chromium, its renderers: {@code /proc/PID/stat}),
  * with the whole machine's busy time from {@code /proc/stat} alongside (inflated by any other work). Usage, from the repository root: {@code bench/browser-cost.sh [N]}.
  */
@@ -159,9 +161,6 @@ public final class BrowserCost {
         } finally {
             if (shared != null) {
                 shared.close();
-                // its renderers end a moment later: counted at the next row's start, ended during it, their ticks
-                // would leave the tree and make that row's figure too low (once negative)
-                Thread.sleep(3000);
             }
         }
     }
