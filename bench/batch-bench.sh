@@ -4,8 +4,12 @@
 # --parallel 1, and in the same run the same list through `wget --warc-file --page-requisites` (no browser:
 # a lower bound) and `single-file` (single-file-cli, driving the Debian Chromium).
 #   bench/batch-bench.sh [N]      N links, default 200; results in bench/out/batch/
+#   bench/batch-bench.sh N p4     only the issue's figure: exhibit --parallel 4 against single-file with 4 workers,
+#                                 twice each, alternating; pages kept per minute (exhibit: captures ended complete;
+#                                 single-file: pages saved), their ratio, and CPU-s per link of each tool's process tree
 set -euo pipefail
 N=${1:-200}
+MODE=${2:-all}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=$ROOT/bench/out/batch
 rm -rf "$OUT" && mkdir -p "$OUT"
@@ -30,6 +34,46 @@ EXHIBIT_PASSPHRASE=bench "${EXHIBIT[@]}" --quiet identity create --name "Bench I
 
 now() { date +%s.%N; }
 per_min() { python3 -c "print(f'{$1 / ($2) * 60:.1f}')"; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+if [ "$MODE" = p4 ]; then
+  # /usr/bin/time counts the CPU of the process and of every descendant it waited for (the browsers included)
+  echo "load at the start: $(load)"
+  for R in 1 2; do
+    "${EXHIBIT[@]}" --quiet case init "$OUT/case-p4-$R" --id "bench-p4-$R" >/dev/null
+    T0=$(now)
+    /usr/bin/time -f '%U %S' -o "$OUT/cpu-exhibit-$R" "${EXHIBIT[@]}" capture --case "$OUT/case-p4-$R" \
+        --urls "$OUT/links.csv" --parallel 4 --tsa local --attempts 2 --retry-pause 0.2 --json --quiet \
+        > "$OUT/result-p4-$R.json" || true
+    T=$(python3 -c "print($(now) - $T0)")
+    KEPT=$(python3 -c "import json; print(json.load(open('$OUT/result-p4-$R.json'))['counts'].get('complete', 0))")
+    CPU=$(tail -n1 "$OUT/cpu-exhibit-$R" | awk '{print $1 + $2}')
+    echo "exhibit --parallel 4 (run $R, load $(load)): ${T%.*} s, $KEPT pages kept = $(per_min "$KEPT" "$T")/min, $(python3 -c "print(f'{$CPU / $N:.2f}')") CPU-s per link"
+    echo "$T $KEPT $CPU" > "$OUT/exhibit-$R"
+    T0=$(now)
+    (cd "$OUT" && mkdir -p "single-file-4-$R" && /usr/bin/time -f '%U %S' -o "cpu-single-file-$R" \
+        "$OUT/../node_modules/.bin/single-file" --browser-executable-path=/usr/bin/chromium \
+        --browser-args='["--no-sandbox","--headless=new"]' --max-parallel-workers=4 --urls-file=links.txt \
+        --output-directory="single-file-4-$R" > "single-file-4-$R.log" 2>&1) || true
+    T=$(python3 -c "print($(now) - $T0)")
+    KEPT=$(ls "$OUT/single-file-4-$R" | wc -l)
+    CPU=$(tail -n1 "$OUT/cpu-single-file-$R" | awk '{print $1 + $2}')
+    echo "single-file, 4 workers (run $R, load $(load)): ${T%.*} s, $KEPT pages kept = $(per_min "$KEPT" "$T")/min, $(python3 -c "print(f'{$CPU / $N:.2f}')") CPU-s per link"
+    echo "$T $KEPT $CPU" > "$OUT/single-file-$R"
+  done
+  python3 - "$OUT" <<'PY'
+import sys
+out = sys.argv[1]
+def rate(name, r):
+    t, kept, cpu = map(float, open(f"{out}/{name}-{r}").read().split())
+    return kept / t * 60
+lines = [f"pages kept per minute, exhibit / single-file (4 workers each): run {r}: "
+         f"x{rate('exhibit', r) / rate('single-file', r):.2f}" for r in (1, 2)]
+print("\n".join(lines))
+open(out + "/summary.txt", "w").write("\n".join(lines) + "\n")
+PY
+  exit 0
+fi
 declare -A RATE
 for P in 1 2 4; do
   "${EXHIBIT[@]}" --quiet case init "$OUT/case-p$P" --id "bench-p$P" >/dev/null

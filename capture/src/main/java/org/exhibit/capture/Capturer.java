@@ -67,8 +67,9 @@ import org.exhibit.metadata.vpdq.FfmpegMissingException;
  * }
  * }</pre>
  * Thread-safe: parallel captures get their own ids, folders, proxies and browser profiles. On this machine and
- * without a {@code --profile}, browsers are kept running between captures ({@link BrowserPool}), each capture in a
- * new browser context of its own; close the capturer to quit them.
+ * without a {@code --profile}, browsers are kept running between captures ({@link BrowserPool}), each with a
+ * browser context that the next capture clears and reuses when this one allows it ({@link ReuseVerdict}), else a
+ * new one; close the capturer to quit them.
  */
 public final class Capturer implements AutoCloseable {
     /** An open request that received nothing for this long no longer keeps the page steps waiting for quiet. */
@@ -185,6 +186,7 @@ public final class Capturer implements AutoCloseable {
             BrowserSession session = options.grid() != null ? GridBrowser.start(options.grid(), bo)
                     : warm != null ? warm.open(proxyAddress) : Browser.start(bo);
             s.startNanos = System.nanoTime() - t;
+            s.context = session.browserContext();
             try {
                 t = System.nanoTime();
                 s.page = new PageSteps(options.timeouts(), idleClock(proxy), options.interactions()).run(session, target.request(), scratch);
@@ -192,6 +194,7 @@ public final class Capturer implements AutoCloseable {
                 s.problems.addAll(s.images.warnings());
                 s.videos = videos(session, proxy, s.page, target, scratch, s.images.bytes());
                 s.stepsNanos = System.nanoTime() - t;
+                session.reuse(ReuseVerdict.of(proxy.exchanges(), s.page));
             } finally {
                 t = System.nanoTime();
                 session.close();
@@ -443,7 +446,7 @@ public final class Capturer implements AutoCloseable {
                 System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 v == null ? null : v.browser(), v == null ? null : v.driver(), v == null ? null : v.userAgent(),
-                options.browser().viewport().toString(), ZoneId.systemDefault().getId());
+                options.browser().viewport().toString(), ZoneId.systemDefault().getId(), s.context);
         return new CaptureRecord(CaptureRecord.FORMAT, id, ws.id(), target.url(), target.request().toASCIIString(),
                 p == null ? null : p.finalUrl(), w == null ? List.of() : w.redirectChain(),
                 w == null ? null : w.mainDocument(), p == null ? null : p.title(), startedAt, endedAt, outcome,
@@ -478,6 +481,7 @@ public final class Capturer implements AutoCloseable {
         WireEvidence wire;
         ImageFetcher.Result images;
         VideoHarvester.Result videos;
+        org.exhibit.format.record.BrowserContext context;
         final List<String> problems = new ArrayList<>();
         long startNanos;
         long stepsNanos;

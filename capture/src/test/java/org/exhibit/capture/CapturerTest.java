@@ -17,6 +17,7 @@ import org.exhibit.capture.testsite.CaptureTestSite;
 import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.format.json.Json;
 import org.exhibit.format.record.Artifact;
+import org.exhibit.format.record.BrowserContext;
 import org.exhibit.format.record.CaptureOutcome;
 import org.exhibit.format.record.CaptureRecord.Redirect;
 import org.exhibit.format.record.CaptureRecord;
@@ -253,6 +254,15 @@ class CapturerTest {
         assertThat(marked.outcome()).as(marked.record().warnings().toString()).isEqualTo(CaptureOutcome.COMPLETE);
         assertThat(after.timings().browserStart()).as("the second capture reuses the running browser")
                 .isLessThan(marked.timings().browserStart());
+        // the same browser context, cleared in between, and each record says how its browser state was prepared
+        assertThat(marked.record().environment().browserContext().state()).isEqualTo(BrowserContext.FRESH);
+        assertThat(after.record().environment().browserContext()).satisfies(c -> {
+            assertThat(c.state()).isEqualTo(BrowserContext.REUSED_CLEARED);
+            assertThat(c.earlierCaptures()).isEqualTo(1);
+            assertThat(c.cleared()).contains("Storage.clearCookies", "Storage.clearDataForOrigin " + site.http("/").toString()
+                    .replaceAll("/$", ""));
+        });
+        assertThat(again.record().environment().browserContext().earlierCaptures()).isEqualTo(2);
         String dom = Files.readString(after.folder().resolve(PageSteps.DOM));
         assertThat(dom).contains("cookie: null").contains("storage: null");
         assertThat(CaptureWarc.requestHeaders(after.folder(), site.http("/recall.html").toString()))

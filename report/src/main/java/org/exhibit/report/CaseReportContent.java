@@ -133,6 +133,6 @@ final class CaseReportContent {
                 return c.environment();
             }
         }
-        return new CaptureRecord.Environment(null, null, null, null, null, null, null, null);
+        return new CaptureRecord.Environment(null, null, null, null, null, null, null, null, null);
     }
 }

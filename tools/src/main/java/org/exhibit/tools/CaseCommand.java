@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.exhibit.integrity.custody.ChainReport;
 import org.exhibit.integrity.custody.CustodyLog;
@@ -76,7 +77,7 @@ public final class CaseCommand implements Runnable {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Check the custody log's hash chain and list records whose timestamp is pending.")
+            description = "Check the custody log's hash chain and list records whose timestamp is pending, and from which TSA.")
     static final class Check implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -105,9 +106,9 @@ public final class CaseCommand implements Runnable {
             } else {
                 err.println("exhibit: " + where + ": " + chain.firstBreak().message());
             }
-            List<Path> pending = RecordStamper.pending(ws);
-            for (Path p : pending) {
-                out.println(ws.root().relativize(p) + ": timestamp pending (run `exhibit stamp --case " + dir + "`)");
+            for (Map.Entry<Path, List<String>> p : RecordStamper.waitingFor(ws).entrySet()) {
+                out.println(ws.root().relativize(p.getKey()) + ": timestamp pending" + (p.getValue().isEmpty() ? ""
+                        : " from " + String.join(", ", p.getValue())) + " (run `exhibit stamp --case " + dir + "`)");
             }
             return chain.intact() ? ExitCode.OK : ExitCode.FAILED;
         }

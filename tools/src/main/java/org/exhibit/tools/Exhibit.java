@@ -1,6 +1,8 @@
 package org.exhibit.tools;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -11,30 +13,6 @@ import picocli.CommandLine;
  */
 @Command(name = "exhibit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Preserves web evidence so that it holds up in court.",
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                TsaCommand.class,
-                IdentityCommand.class,
-                CaseCommand.class,
-                IngestCommand.class,
-                StampCommand.class,
-                CaptureCommand.class,
-                ProfileCommand.class,
-                RecheckCommand.class,
-                TimelineCommand.class,
-                DemoCommand.class,
-                HashesCommand.class,
-                MatchCommand.class,
-                SealCommand.class,
-                VerifyCommand.class,
-                RenewCommand.class,
-                ReportCommand.class,
-                EncryptCommand.class,
-                DecryptCommand.class,
-                TakedownCommand.class,
-                SearchCommand.class,
-                PeopleCommand.class,
-        },
         footer = {"", "Examples:",
                 "  exhibit demo",
                 "  exhibit identity create --name \"Dana Reyes\" --org \"Reyes Law\"",
@@ -51,6 +29,31 @@ import picocli.CommandLine;
                 "  exhibit takedown --case cases/2026-017 -o notices/",
                 ExitCode.FOOTER})
 public final class Exhibit implements Runnable {
+    /** Every subcommand, in the order {@code --help} lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            CommandLine.HelpCommand.class,
+            TsaCommand.class,
+            IdentityCommand.class,
+            CaseCommand.class,
+            IngestCommand.class,
+            StampCommand.class,
+            CaptureCommand.class,
+            ProfileCommand.class,
+            RecheckCommand.class,
+            TimelineCommand.class,
+            DemoCommand.class,
+            HashesCommand.class,
+            MatchCommand.class,
+            SealCommand.class,
+            VerifyCommand.class,
+            RenewCommand.class,
+            ReportCommand.class,
+            EncryptCommand.class,
+            DecryptCommand.class,
+            TakedownCommand.class,
+            SearchCommand.class,
+            PeopleCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -65,7 +68,7 @@ public final class Exhibit implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(Environment.process(), args).execute(args));
     }
 
     /** The configured command line, with the home and passphrase of this process. */
@@ -78,7 +81,28 @@ public final class Exhibit implements Runnable {
      * demo}, tests) without touching a system property.
      */
     public static CommandLine commandLine(Environment environment) {
+        return commandLine(environment, SUBCOMMANDS);
+    }
+
+    /**
+     * The command line that {@code args} need: with only the subcommand they name, as picocli builds the model of
+     * every subcommand it is given (all of them: ~0.3 s of a fresh process's CPU, paid by each {@code exhibit
+     * verify}); with all of them for {@code help}, no subcommand or a name that is none (to list or suggest them).
+     * The root's options take no value, so the first argument that is not an option is the subcommand's name.
+     */
+    static CommandLine commandLine(Environment environment, String... args) {
+        String name = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+        List<Class<?>> named = name == null || name.equals("help") ? List.of() : SUBCOMMANDS.stream()
+                .filter(c -> {
+                    Command command = c.getAnnotation(Command.class);
+                    return command.name().equals(name) || Arrays.asList(command.aliases()).contains(name);
+                }).toList();
+        return commandLine(environment, named.size() == 1 ? named : SUBCOMMANDS);
+    }
+
+    private static CommandLine commandLine(Environment environment, List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new Exhibit(environment));
+        subcommands.forEach(cl::addSubcommand);
         cl.setExecutionExceptionHandler(Exhibit::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

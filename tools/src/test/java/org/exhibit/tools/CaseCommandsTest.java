@@ -86,7 +86,7 @@ class CaseCommandsTest {
                 "run `exhibit stamp --case DIR`");
 
         Cli check = Cli.run(home, null, "case", "check", dir.toString());
-        assertThat(check.out()).contains("data/files/0001/item.json: timestamp pending");
+        assertThat(check.out()).contains("data/files/0001/item.json: timestamp pending from 127.0.0.1-");
 
         Cli stillDown = Cli.run(home, null, "stamp", "--case", dir.toString(), "--tsa", closedPortUrl());
         assertThat(stillDown.exit()).isEqualTo(ExitCode.FAILED);

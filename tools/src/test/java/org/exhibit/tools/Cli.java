@@ -17,7 +17,7 @@ record Cli(int exit, String out, String err) {
     static Cli run(Environment env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Exhibit.commandLine(env);
+        CommandLine cl = Exhibit.commandLine(env, args);   // as main builds it: only the subcommand named
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);

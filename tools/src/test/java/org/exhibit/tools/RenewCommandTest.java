@@ -50,6 +50,10 @@ class RenewCommandTest {
             assertThat(second.out()).contains("a TSA's timestamp PENDING");
             assertThat(second.err()).contains("timestamp pending from a TSA", "127.0.0.1-" + portB);
             assertThat(dir.resolve("data/files/0002/item.json.127.0.0.1-" + portB + ".tsr")).doesNotExist();
+            // the record has A's token: only B's is listed as awaited
+            Cli waiting = Cli.run(home, null, "case", "check", dir.toString());
+            assertThat(waiting.out()).contains("data/files/0002/item.json: timestamp pending from 127.0.0.1-" + portB
+                    + " (run").doesNotContain("data/files/0001/item.json");
 
             serverB = TsaServer.start(b, portB);
             Cli stamp = Cli.run(home, null, "stamp", "--case", dir.toString(), "--tsa", urlA, "--tsa", urlB);

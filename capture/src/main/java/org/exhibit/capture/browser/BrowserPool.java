@@ -1,22 +1,26 @@
 package org.exhibit.capture.browser;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
 /**
- * Browsers kept running between captures, so that a batch does not start Chromium for every URL. Each capture
- * still gets a profile of its own (a new browser context: cookies, storage, cache and tabs that no other
- * capture sees) and its own recording proxy; the browser itself is reused, up to
- * {@link #CAPTURES_PER_BROWSER} captures, and replaced when it fails. The browsers' own background traffic
- * goes to a {@link ClosedProxy} and never leaves the machine.
+ * Browsers kept running between captures, so that a batch does not start Chromium for every URL. Each browser
+ * keeps one browser context and tab (an off-the-record profile) whose proxy is a relay to the current capture's
+ * recording proxy; a capture that allows it ({@link BrowserSession#reuse}) leaves the context to the next one,
+ * which first clears it through DevTools (cookies, cache, every storage type of every origin touched, permissions,
+ * other tabs, the tab's history and {@code window.name}), else the next capture gets a new context (see
+ * {@link WarmBrowser}). The browser itself is reused, up to {@link #CAPTURES_PER_BROWSER} captures, and replaced
+ * when it fails. The browsers' own background traffic goes to a {@link ClosedProxy} and never leaves the machine.
  *
  * <pre>{@code
  * try (BrowserPool pool = new BrowserPool(BrowserOptions.defaults(), List.of(ca.spkiSha256Base64()))) {
  *     try (BrowserSession s = pool.open("127.0.0.1:" + proxy.address().getPort())) {
  *         PageResult page = new PageSteps(PageTimeouts.DEFAULT, proxy::awaitIdle).run(s, url, folder);
+ *         s.reuse(ContextReuse.clear(origins, topLevelSites));   // else the next capture gets a new context
  *     }
  * }
  * }</pre>
@@ -45,11 +49,14 @@ public final class BrowserPool implements AutoCloseable {
     }
 
     /**
-     * A session in a new browser context whose traffic goes through the recording proxy at {@code proxy}
-     * ({@code host:port}); closing it gives the browser back. Throws {@link BrowserUnavailableException} when no
-     * browser can be started.
+     * A session in a browser context, new or kept and cleared, whose traffic goes through the recording proxy at
+     * {@code proxyAddress} ({@code host:port}); closing it gives the browser back. Throws
+     * {@link BrowserUnavailableException} when no browser can be started.
      */
-    public BrowserSession open(String proxy) {
+    public BrowserSession open(String proxyAddress) {
+        int colon = proxyAddress.lastIndexOf(':');
+        InetSocketAddress proxy = new InetSocketAddress(proxyAddress.substring(0, colon),
+                Integer.parseInt(proxyAddress.substring(colon + 1)));
         WarmBrowser warm = take();
         if (warm != null) {
             try {

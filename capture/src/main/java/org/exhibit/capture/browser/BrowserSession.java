@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.exhibit.format.record.BrowserContext;
 import org.exhibit.format.record.ConsoleMessage;
 import org.exhibit.integrity.files.FileTree;
 import org.openqa.selenium.Capabilities;
@@ -22,7 +23,8 @@ import org.openqa.selenium.remote.service.DriverService;
 /**
  * One running browser, or one browser context of a pooled browser. Closing a browser of its own quits it
  * (bounded), stops chromedriver, ends any browser process it left behind and deletes a fresh profile; closing
- * a pooled session disposes of its context and gives the browser back to the {@link BrowserPool}.
+ * a pooled session detaches its recording proxy and gives the browser back to the {@link BrowserPool}, its context
+ * kept for the next capture only if {@link #reuse} allowed it.
  */
 public final class BrowserSession implements AutoCloseable {
     private final WebDriver driver;
@@ -30,7 +32,9 @@ public final class BrowserSession implements AutoCloseable {
     private final BrowserOptions options;
     private final Path userDataDir;
     private final boolean freshProfile;
-    private final Runnable giveBack;
+    private final java.util.function.Consumer<ContextReuse> giveBack;
+    private final BrowserContext context;
+    private ContextReuse after = ContextReuse.dispose("the capture before did not say its context could be reused");
     private boolean givenBack;
     private final List<ConsoleMessage> console = new ArrayList<>();
 
@@ -41,16 +45,38 @@ public final class BrowserSession implements AutoCloseable {
         this.userDataDir = userDataDir;
         this.freshProfile = fresh;
         this.giveBack = null;
+        this.context = null;
     }
 
-    /** A session in a pooled browser's context; {@code giveBack} ends the context and returns the browser. */
-    BrowserSession(WebDriver driver, BrowserOptions options, Runnable giveBack) {
+    /**
+     * A session in a pooled browser's context, prepared as {@code context} says; {@code giveBack} is told what the
+     * capture allows for the context and returns the browser.
+     */
+    BrowserSession(WebDriver driver, BrowserOptions options, BrowserContext context,
+                   java.util.function.Consumer<ContextReuse> giveBack) {
         this.driver = driver;
         this.service = null;
         this.options = options;
         this.userDataDir = null;
         this.freshProfile = false;
         this.giveBack = giveBack;
+        this.context = context;
+    }
+
+    /**
+     * How the browser state of this pooled session was prepared (a new context, or the kept one cleared); null
+     * for a browser of its own.
+     */
+    public BrowserContext browserContext() {
+        return context;
+    }
+
+    /**
+     * What closing this pooled session does with its context: clear and keep it for the next capture, or dispose
+     * of it (what it does when never told). No effect on a browser of its own.
+     */
+    public void reuse(ContextReuse afterClose) {
+        this.after = afterClose;
     }
 
     public WebDriver driver() {
@@ -114,7 +140,7 @@ public final class BrowserSession implements AutoCloseable {
         if (giveBack != null) {
             if (!givenBack) {
                 givenBack = true;
-                giveBack.run();
+                giveBack.accept(after);
             }
             return;
         }

@@ -41,8 +41,12 @@ public final class EventDetails {
                               List<String> warnings) {
     }
 
-    /** {@code timestamp-pending}: no TSA answered; {@code exhibit stamp} completes it later. */
-    public record TimestampPending(String record, String sha256, String error, List<String> attempts) {
+    /**
+     * {@code timestamp-pending}: a TSA gave no token ({@code tsas} names each; null in lines written before
+     * that field); {@code exhibit stamp} completes it later.
+     */
+    public record TimestampPending(String record, String sha256, String error, List<String> attempts,
+                                   List<String> tsas) {
     }
 
     /** {@code sealed}: written just before the bundle, and bound by its manifest. */

@@ -66,10 +66,12 @@ public record CaptureRecord(int format, String id, String caseId, String request
      * What captured the page.
      *
      * @param viewport "1366x900"
-     * @param timeZone the capturing machine's zone id, e.g. "Europe/Berlin"
+     * @param timeZone       the capturing machine's zone id, e.g. "Europe/Berlin"
+     * @param browserContext how the browser state was prepared, for a capture in a browser kept running between
+     *                       captures; null when the capture started a browser of its own
      */
     public record Environment(String exhibitVersion, String java, String os, String browser, String driver,
-                              String userAgent, String viewport, String timeZone) {
+                              String userAgent, String viewport, String timeZone, BrowserContext browserContext) {
     }
 
     /** A host the page contacted and the IP address used. */

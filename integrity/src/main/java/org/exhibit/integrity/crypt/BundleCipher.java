@@ -53,7 +53,6 @@ import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
 public final class BundleCipher {
     /** PBKDF2 iterations for a passphrase recipient (OWASP's 2023 figure for PBKDF2-HMAC-SHA256). */
     public static final int ITERATIONS = 600_000;
-    static final Provider BC = new BouncyCastleProvider();
     private static final SecureRandom RANDOM = new SecureRandom();
     /** DER of the OID 1.2.840.113549.1.9.16.1.23, id-ct-authEnvelopedData. */
     private static final byte[] AUTH_ENVELOPED_OID = {0x06, 0x0b, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
@@ -63,23 +62,31 @@ public final class BundleCipher {
     private BundleCipher() {
     }
 
+    /**
+     * Bouncy Castle's provider, made on first use: registering its ~1,000 algorithms costs a fresh process a few
+     * hundred ms, which {@link #looksEncrypted} (asked by every {@code exhibit verify}) must not pay.
+     */
+    private static final class Bc {
+        static final Provider BC = new BouncyCastleProvider();
+    }
+
     /** Reads {@code plain} to its end and writes it encrypted to {@code out} (not closed); returns the bytes read. */
     public static long encrypt(InputStream plain, OutputStream out, Recipients to) throws IOException {
         CMSAuthEnvelopedDataStreamGenerator gen = new CMSAuthEnvelopedDataStreamGenerator();
         try {
             for (X509Certificate cert : to.certificates()) {
                 if (cert.getPublicKey() instanceof ECPublicKey ec) {
-                    KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC", BC);
+                    KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC", Bc.BC);
                     kpg.initialize(ec.getParams(), RANDOM);
                     KeyPair ephemeral = kpg.generateKeyPair();
                     gen.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF,
                             ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
-                            .addRecipient(cert).setProvider(BC));
+                            .addRecipient(cert).setProvider(Bc.BC));
                 } else {
                     AlgorithmIdentifier oaep = new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(
                             PKCSObjectIdentifiers.id_RSAES_OAEP, new OAEPParameterSpec("SHA-256", "MGF1",
                                     MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
-                    gen.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(cert, oaep).setProvider(BC));
+                    gen.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(cert, oaep).setProvider(Bc.BC));
                 }
             }
             if (to.passphrase() != null) {
@@ -87,13 +94,13 @@ public final class BundleCipher {
                 RANDOM.nextBytes(salt);
                 JcePasswordRecipientInfoGenerator pwri = new JcePasswordRecipientInfoGenerator(CMSAlgorithm.AES256_CBC,
                         to.passphrase());
-                pwri.setProvider(BC);
+                pwri.setProvider(Bc.BC);
                 pwri.setPasswordConversionScheme(PasswordRecipient.PKCS5_SCHEME2_UTF8)
                         .setPRF(PasswordRecipient.PRF.HMacSHA256).setSaltAndIterationCount(salt, ITERATIONS);
                 gen.addRecipientInfoGenerator(pwri);
             }
             OutputAEADEncryptor encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
-                    CMSAlgorithm.AES256_GCM).setProvider(BC).setSecureRandom(RANDOM).build();
+                    CMSAlgorithm.AES256_GCM).setProvider(Bc.BC).setSecureRandom(RANDOM).build();
             long n = 0;
             try (OutputStream enc = gen.open(new NonClosing(out), encryptor)) {
                 byte[] buf = new byte[BUFFER];
@@ -189,13 +196,13 @@ public final class BundleCipher {
     private static Recipient recipient(DecryptionKey key) {
         if (key.passphrase() != null) {
             JcePasswordAuthEnvelopedRecipient r = new JcePasswordAuthEnvelopedRecipient(key.passphrase());
-            r.setProvider(BC);
+            r.setProvider(Bc.BC);
             return r;
         }
         if (key.privateKey().getAlgorithm().startsWith("EC")) {
-            return new JceKeyAgreeAuthEnvelopedRecipient(key.privateKey()).setProvider(BC);
+            return new JceKeyAgreeAuthEnvelopedRecipient(key.privateKey()).setProvider(Bc.BC);
         }
-        return new JceKeyTransAuthEnvelopedRecipient(key.privateKey()).setProvider(BC);
+        return new JceKeyTransAuthEnvelopedRecipient(key.privateKey()).setProvider(Bc.BC);
     }
 
     /** The content cipher every encrypted bundle must use. */

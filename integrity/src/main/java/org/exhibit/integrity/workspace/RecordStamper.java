@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.format.custody.EventDetails;
@@ -79,9 +82,39 @@ public final class RecordStamper {
                 }
             }
             ws.custody().append(actor, CustodyEvent.TIMESTAMP_PENDING, subject, EventDetails.of(
-                    new EventDetails.TimestampPending(name, digest.hex(), each.problem(), reasons)));
+                    new EventDetails.TimestampPending(name, digest.hex(), each.problem(), reasons,
+                            List.copyOf(each.failed().keySet()))));
         }
         return new StampOutcome(record, subject, each.tokens(), tsrs, each.problem(), warnings);
+    }
+
+    /**
+     * For each record of the case still waiting for a token, the TSAs it waits for: those a
+     * {@code timestamp-pending} line named whose token the record still lacks; an empty list for a record with no
+     * token at all that no line explains (a line written before lines named TSAs, or a capture cut short before
+     * its stamp). Records in path order.
+     */
+    public static Map<Path, List<String>> waitingFor(CaseWorkspace ws) throws IOException {
+        Map<String, Set<String>> named = new HashMap<>();
+        for (CustodyEvent e : ws.custody().events()) {
+            if (CustodyEvent.TIMESTAMP_PENDING.equals(e.action()) && e.subject() != null) {
+                EventDetails.TimestampPending d = EventDetails.read(e, EventDetails.TimestampPending.class);
+                if (d.tsas() != null) {
+                    named.computeIfAbsent(e.subject() + "/" + d.record(), k -> new TreeSet<>()).addAll(d.tsas());
+                }
+            }
+        }
+        Map<Path, List<String>> out = new LinkedHashMap<>();
+        for (RecordRef r : Records.in(ws.root())) {
+            String file = r.path().substring(r.path().lastIndexOf('/') + 1);
+            List<String> missing = missing(r, List.copyOf(named.getOrDefault(r.subject() + "/" + file, Set.of())));
+            if (!missing.isEmpty()) {
+                out.put(ws.root().resolve(r.path()), missing);
+            } else if (r.tokens().isEmpty()) {
+                out.put(ws.root().resolve(r.path()), List.of());
+            }
+        }
+        return out;
     }
 
     /** Records with no {@code .tsr} beside them at all, derived from the files alone. */

@@ -72,6 +72,8 @@ class MultiTsaTest {
             assertThat(record2.resolveSibling("item.json." + nameB + ".tsr")).doesNotExist();
             assertThat(stamper.pending()).containsExactly(record2);
             assertThat(RecordStamper.pending(ws)).isEmpty();   // none lacks every token
+            // what `exhibit case` lists: the record and the TSA it still waits for, from the custody log
+            assertThat(RecordStamper.waitingFor(ws)).containsOnlyKeys(record2).containsEntry(record2, List.of(nameB));
 
             // sealed while B is down: one manifest token; verifies, with the missing stamps as warnings
             Timestamper onlyA = new Timestamper(List.of(endpointA), anchors);
@@ -99,6 +101,7 @@ class MultiTsaTest {
                 assertThat(o.tokens()).extracting(t -> t.tsa().name()).containsExactly(nameB);
             });
             assertThat(stamper.pending()).isEmpty();
+            assertThat(RecordStamper.waitingFor(ws)).isEmpty();
             List<CustodyEvent> events = ws.custody().events();
             assertThat(events.stream().filter(e -> e.action().equals(CustodyEvent.TIMESTAMPED)).count())
                     .isEqualTo(4);

@@ -7,9 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The ffmpeg and ffprobe executables (Debian's {@code ffmpeg} package), run as child processes: ffprobe
@@ -19,6 +24,8 @@ import java.util.Set;
  * @param ffprobe the ffprobe executable
  */
 public record Ffmpeg(Path ffmpeg, Path ffprobe) {
+    /** How long ffprobe may take to describe one file (it reads headers, not the whole video). */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
     private static final Set<String> X86 = Set.of("amd64", "x86_64", "x86", "i386", "i686");
 
     /** Both tools from the directories of {@code PATH}. */
@@ -65,13 +72,41 @@ public record Ffmpeg(Path ffmpeg, Path ffprobe) {
                 "stream=codec_name,pix_fmt,width,height,avg_frame_rate,r_frame_rate:format=format_name,duration",
                 "-of", "flat", input(video)), "ffprobe");
         StderrTail err = new StderrTail(p.getErrorStream(), "ffprobe");
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int rc = waitFor(p);
+        // read on a thread of its own, so that the bounded wait below can end an ffprobe that never finishes
+        FutureTask<String> out = new FutureTask<>(
+                () -> new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        Thread reader = new Thread(out, "ffprobe stdout");
+        reader.setDaemon(true);
+        reader.start();
+        int rc = waitFor(p, PROBE_TIMEOUT, name);
         if (rc != 0) {
             throw new UnreadableVideoException("not a video ffmpeg can read: " + name + " (ffprobe: "
                     + lastLine(err, rc) + "): no vPDQ hash");
         }
-        return VideoStream.parse(out, name);
+        try {
+            return VideoStream.parse(out.get(PROBE_TIMEOUT.toSeconds(), TimeUnit.SECONDS), name);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading ffprobe's answer for " + name);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("could not read ffprobe's answer for " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits for {@code p} at most {@code timeout}; a process still running then is ended and reported. */
+    private static int waitFor(Process p, Duration timeout, String name) throws IOException {
+        try {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new UnreadableVideoException("ffprobe did not finish reading " + name + " within "
+                        + timeout.toSeconds() + " s: no vPDQ hash");
+            }
+            return p.exitValue();
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for ffprobe on " + name);
+        }
     }
 
     /**
