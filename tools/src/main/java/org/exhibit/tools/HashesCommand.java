@@ -81,7 +81,7 @@ public final class HashesCommand implements Callable<Integer> {
                         throw new UsageException("expected a file, got " + f);
                     }
                 }
-                list = HashList.fromFiles(source.files, new ArtifactInspector(), hasher);
+                list = HashList.fromFiles(source.files, new ArtifactInspector(), new VpdqHasher());
             }
         } catch (FfmpegMissingException | UnreadableVideoException e) {
             throw new UsageException(e.getMessage(), e);
@@ -113,7 +113,7 @@ public final class HashesCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** A vPDQ hasher when ffmpeg is installed, else null (videos are then listed by MD5 and SHA-256 only). */
+    /** A vPDQ hasher when ffmpeg is installed, else null (a case's videos are then listed by MD5 only). */
     private static VpdqHasher hasher() {
         try {
             return new VpdqHasher(Ffmpeg.onPath(), VpdqHasher.SECONDS_PER_HASH);
