@@ -25,11 +25,6 @@ import org.exhibit.capture.proxy.InterceptionCa;
  * and reports what went wrong.
  */
 public final class EarlyBrowser implements AutoCloseable {
-    /**
-     * The proxy of the context the early browser opens and closes to join the pool's idle browsers: nothing
-     * listens there and the blank tab asks it for nothing.
-     */
-    private static final String NO_PROXY = "127.0.0.1:9";
     private static final String PROPERTY = "exhibit.early-browser";
     private final CompletableFuture<InterceptionCa> ca;
     private final CompletableFuture<BrowserPool> pool;
@@ -61,7 +56,7 @@ public final class EarlyBrowser implements AutoCloseable {
                 return null; // the capture makes its own pool and says why that failed
             }
             try {
-                p.open(NO_PROXY).close();                     // the browser is now idle in the pool
+                p.startOne();                                   // the browser is now idle in the pool
             } catch (RuntimeException e) {
                 // no browser yet: the capture's own start tries again and reports what went wrong
             }

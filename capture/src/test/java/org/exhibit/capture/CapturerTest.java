@@ -221,6 +221,11 @@ class CapturerTest {
                     .contains("screenshot-viewport", "screenshot-full", "dom", "mhtml", "pdf", "wacz");
         }
         assertThat(Files.readString(second.folder().resolve(PageSteps.DOM))).contains("cookie: null");
+        // the early browser was started with no context: the first capture's is fresh, with nothing before it
+        assertThat(first.record().environment().browserContext()).satisfies(c -> {
+            assertThat(c.state()).isEqualTo(BrowserContext.FRESH);
+            assertThat(c.freshBecause()).isNull();
+        });
     }
 
     /** The chromedriver processes this JVM started that still run (each browser has one). */

@@ -74,6 +74,15 @@ public final class BrowserPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a browser and keeps it idle for the next {@link #open}, with no context yet (so the first capture's
+     * record says its context is fresh, with nothing before it). Throws {@link BrowserUnavailableException} when
+     * the browser cannot be started.
+     */
+    public void startOne() {
+        giveBack(WarmBrowser.launch(launch));
+    }
+
     private synchronized WarmBrowser take() {
         return idle.pollFirst();
     }
