@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.exhibit.format.layout.CaptureFolder;
+import org.exhibit.format.record.BrowserContext;
 import org.exhibit.format.record.CaptureRecord;
 import org.exhibit.format.record.CertificateSummary;
 import org.exhibit.format.record.OriginInfo;
@@ -38,6 +39,9 @@ final class CaptureSection {
         f.add(Field.text("Investigator", r.investigator() == null ? "" : r.investigator().name()));
         f.add(Field.mono("Investigator cert SHA-256", r.investigator() == null ? "" : r.investigator().fingerprint()));
         f.add(Field.mono(CaptureFolder.RECORD + " SHA-256", e.recordSha256()));
+        if (r.environment() != null && r.environment().browserContext() != null) {
+            f.add(Field.text("Browser state", browserState(r.environment().browserContext())));
+        }
         f.add(Field.text("Warnings", lines(r.warnings())));
         out.fields(f);
         depictions.write(out, e.folder(), Depictions.pick(r.artifacts(), "screenshot-viewport", "screenshot-full"));
@@ -74,6 +78,20 @@ final class CaptureSection {
                         leaf == null ? "" : text(leaf.sha256()));
             }
         }
+    }
+
+    /**
+     * How the browser state the capture started in was prepared: a new context, or the context of earlier captures
+     * and each clearing done before this one (what a court may ask: could an earlier capture have shaped this page?).
+     */
+    static String browserState(BrowserContext c) {
+        if (BrowserContext.REUSED_CLEARED.equals(c.state())) {
+            List<String> cleared = c.cleared() == null ? List.of() : c.cleared();
+            return "the browser context of " + c.earlierCaptures() + " earlier capture(s) of this run, cleared before "
+                    + "this one (" + cleared.size() + " steps):\n" + String.join("\n", cleared);
+        }
+        return "a new browser context: nothing from earlier captures" + (c.freshBecause() == null ? ""
+                : " (the kept one was not reused: " + c.freshBecause() + ")");
     }
 
     static String hosts(List<CaptureRecord.HostAddress> hosts, java.util.function.Predicate<String> which,

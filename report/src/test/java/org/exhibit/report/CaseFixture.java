@@ -103,6 +103,11 @@ final class CaseFixture {
         r.putObject("environment").put("exhibitVersion", "0.1.0").put("java", "17.0.15").put("os", "Linux 6.1")
                 .put("browser", "Chromium 142.0").put("driver", "chromedriver 142.0").put("userAgent", "Mozilla/5.0 Test")
                 .put("viewport", "1280x800").put("timeZone", "UTC");
+        if (n == 2) {                                          // a batch's second capture, in the first one's context
+            ObjectNode context = ((ObjectNode) r.get("environment")).putObject("browserContext")
+                    .put("state", "reused-cleared").put("earlierCaptures", 1).put("preparedAt", start.toString());
+            context.putArray("cleared").add("Storage.clearCookies").add("Storage.clearDataForOrigin https://social.example");
+        }
         ObjectNode origin = r.putArray("tls").addObject().put("origin", "https://social.example:443")
                 .put("ip", "203.0.113.7").put("tlsProtocol", "TLSv1.3");
         origin.putArray("chain").addObject().put("subject", "CN=social.example")

@@ -39,6 +39,8 @@ class CaseReportTest {
                 .contains("2026-11-24 10:16:13 UTC (local)")
                 .contains("captured", "case-opened", "openssl cms -verify", "sha256sum -c --strict manifest-sha256.txt")
                 .contains("28 U.S.C. § 1746", "902(13)", "TEMPLATE", "Signature");
+        assertThat(text).contains("the browser context of 1 earlier capture(s) of this run, cleared before this one (2 steps)",
+                "Storage.clearDataForOrigin https://social.example");
     }
 
     @Test
