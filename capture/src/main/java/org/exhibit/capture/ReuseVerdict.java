@@ -1,8 +1,10 @@
 package org.exhibit.capture;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.exhibit.capture.browser.ContextReuse;
@@ -36,8 +38,8 @@ final class ReuseVerdict {
         Set<String> origins = new TreeSet<>();
         Set<String> sites = new TreeSet<>();
         for (Exchange x : exchanges) {
-            if (x.status() == 401 || x.status() == 407 || has(x.requestHeaders(), "authorization")
-                    || has(x.requestHeaders(), "proxy-authorization")) {
+            if (x.status() == 401 || x.status() == 407 || x.requestHeader("authorization").isPresent()
+                    || x.requestHeader("proxy-authorization").isPresent()) {
                 return ContextReuse.dispose("the capture before used HTTP authentication (the browser's authentication "
                         + "cache cannot be cleared)");
             }
@@ -50,7 +52,7 @@ final class ReuseVerdict {
                 return ContextReuse.dispose("the capture before requested " + x.uri() + ", whose origin is unclear");
             }
             origins.add(origin);
-            if (document(x.requestHeaders())) {
+            if (document(x)) {
                 sites.addAll(sites(URI.create(x.uri())));
             }
         }
@@ -62,9 +64,9 @@ final class ReuseVerdict {
      * domain of two labels or more (its registrable domain is one of them; an IP address is its own site).
      */
     static List<String> sites(URI u) {
-        String scheme = u.getScheme().toLowerCase(java.util.Locale.ROOT);
-        String host = u.getHost().toLowerCase(java.util.Locale.ROOT);
-        List<String> out = new java.util.ArrayList<>();
+        String scheme = u.getScheme().toLowerCase(Locale.ROOT);
+        String host = u.getHost().toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>();
         out.add(scheme + "://" + host);
         if (host.startsWith("[") || host.matches("[0-9.]+")) {
             return out;
@@ -79,31 +81,22 @@ final class ReuseVerdict {
      * A top-level document's request: {@code Sec-Fetch-Dest: document}, or, where the browser sends no fetch
      * metadata (plain HTTP), any navigation ({@code Upgrade-Insecure-Requests}, frames included).
      */
-    private static boolean document(Map<String, List<String>> headers) {
-        List<String> dest = values(headers, "sec-fetch-dest");
-        return dest.contains("document") || dest.isEmpty() && has(headers, "upgrade-insecure-requests");
-    }
-
-    private static List<String> values(Map<String, List<String>> headers, String name) {
-        return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
-                .flatMap(h -> h.getValue().stream()).toList();
-    }
-
-    private static boolean has(Map<String, List<String>> headers, String name) {
-        return headers.keySet().stream().anyMatch(name::equalsIgnoreCase);
+    private static boolean document(Exchange x) {
+        Optional<String> dest = x.requestHeader("sec-fetch-dest");
+        return dest.isPresent() ? dest.get().equals("document") : x.requestHeader("upgrade-insecure-requests").isPresent();
     }
 
     /** {@code scheme://host[:port]}, the port only when not the scheme's default; null when not an http(s) URL. */
     static String origin(String uri) {
         try {
             URI u = URI.create(uri);
-            String scheme = u.getScheme() == null ? null : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            String scheme = u.getScheme() == null ? null : u.getScheme().toLowerCase(Locale.ROOT);
             if (u.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
                 return null;
             }
             int port = u.getPort();
             boolean usual = port == -1 || port == ("http".equals(scheme) ? 80 : 443);
-            return scheme + "://" + u.getHost().toLowerCase(java.util.Locale.ROOT) + (usual ? "" : ":" + port);
+            return scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + (usual ? "" : ":" + port);
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -43,7 +43,16 @@ public record Exchange(String id, String method, String uri, Map<String, List<St
 
     /** The first value of a response field, case-insensitive. */
     public java.util.Optional<String> responseHeader(String name) {
-        return responseHeaders.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+        return first(responseHeaders, name);
+    }
+
+    /** The first value of a request field, case-insensitive. */
+    public java.util.Optional<String> requestHeader(String name) {
+        return first(requestHeaders, name);
+    }
+
+    private static java.util.Optional<String> first(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                 .flatMap(e -> e.getValue().stream()).findFirst();
     }
 }
