@@ -53,17 +53,10 @@ pages = {
 for name, html in pages.items():
     open(site + '/' + name, 'w').write(html)
 PY
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-(cd "$OUT/site" && exec python3 -m http.server "$PORT" --bind 127.0.0.1 >/dev/null 2>&1) &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null' EXIT
-sleep 1
-export EXHIBIT_HOME="$OUT/home" EXHIBIT_PASSPHRASE="bench passphrase, not a secret"
-EXHIBIT="$ROOT/tools/exhibit"
-"$EXHIBIT" identity create --name "Bench Investigator" >/dev/null 2>&1
-"$EXHIBIT" case init "$OUT/case" --id BENCH >/dev/null
+. "$ROOT/bench/local-case.sh"
+serve_dir "$OUT/site"
+new_case
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 # steps: "outcome walls-ms clicks click-ms idle-ms" of the newest capture.json
 steps() {
   python3 - "$(ls -d "$OUT"/case/data/captures/* | sort | tail -1)/capture.json" <<'PY'

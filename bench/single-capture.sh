@@ -32,15 +32,9 @@ exec "$CHROMIUM" --no-sandbox --proxy-bypass-list='<-loopback>;*.google.com;*.gv
   --user-data-dir="\$(mktemp -d "$OUT/jwarc-profile.XXXXXX")" --dump-dom "\$@" > /dev/null
 SH
 chmod +x "$OUT/chromium-for-jwarc"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-python3 "$ROOT/bench/pages.py" "$PORT" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null' EXIT
-sleep 1
-export EXHIBIT_HOME="$OUT/home" EXHIBIT_PASSPHRASE="bench passphrase, not a secret"
-EXHIBIT="$ROOT/tools/exhibit"
-"$EXHIBIT" identity create --name "Bench Investigator" >/dev/null 2>&1
-"$EXHIBIT" case init "$OUT/case" --id BENCH >/dev/null
+. "$ROOT/bench/local-case.sh"
+serve_pages
+new_case
 PAGES="doc.html post.html gallery.html r/1"
 b() { EXHIBIT_JAVA_OPTS="$EXHIBIT_B_OPTS" exhibit "$1"; }
 baseline() { "$EXHIBIT_BASELINE" capture --case "$OUT/case" --tsa local "http://127.0.0.1:$PORT/$1" >/dev/null 2>&1 || true; }
@@ -51,7 +45,6 @@ timed() { # TOOL PAGE -> appends seconds to OUT/TOOL-PAGE.times
   echo "$s $e" | awk '{ printf "%.2f\n", $2 - $1 }' >> "$OUT/$1-$(echo "$2" | tr / _).times"
   echo "$s $e" > "$OUT/$1-$(echo "$2" | tr / _).last"
 }
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 exhibit doc.html; jwarc doc.html # warm-up (page cache, fonts; the first capture after a build writes its AppCDS archive)
 if [ -n "${EXHIBIT_BASELINE:-}" ]; then baseline doc.html; fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -12,17 +12,10 @@ RUNS=${1:-3}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=$ROOT/bench/out/static-features
 rm -rf "$OUT" && mkdir -p "$OUT"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-python3 "$ROOT/bench/pages.py" "$PORT" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null' EXIT
-sleep 1
-export EXHIBIT_HOME="$OUT/home" EXHIBIT_PASSPHRASE="bench passphrase, not a secret"
-EXHIBIT="$ROOT/tools/exhibit"
-"$EXHIBIT" identity create --name "Bench Investigator" >/dev/null 2>&1
-"$EXHIBIT" case init "$OUT/case" --id BENCH >/dev/null
+. "$ROOT/bench/local-case.sh"
+serve_pages
+new_case
 "$EXHIBIT" capture --case "$OUT/case" --tsa local "http://127.0.0.1:$PORT/doc.html" >/dev/null 2>&1 || true # warm-up
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 span() {
   python3 -c 'import json,sys
 from datetime import datetime
