@@ -34,7 +34,7 @@ public final class BrowserSession implements AutoCloseable {
     private final boolean freshProfile;
     private final java.util.function.Consumer<ContextReuse> giveBack;
     private final BrowserContext context;
-    private ContextReuse after = ContextReuse.dispose("the capture before did not say its context could be reused");
+    private ContextReuse after = ContextReuse.UNSAID;
     private boolean givenBack;
     private final List<ConsoleMessage> console = new ArrayList<>();
 

@@ -25,6 +25,9 @@ public record ContextReuse(Set<String> origins, Set<String> topLevelSites, Strin
         return new ContextReuse(Set.copyOf(origins), Set.copyOf(topLevelSites), null);
     }
 
+    /** What a session that was told nothing does with its context: dispose of it. */
+    static final ContextReuse UNSAID = dispose("the capture before did not say its context could be reused");
+
     /** The context must be disposed of, for the reason given. */
     public static ContextReuse dispose(String because) {
         return new ContextReuse(Set.of(), Set.of(), because);

@@ -83,7 +83,7 @@ final class WarmBrowser {
         String freshBecause = disposedBecause;
         disposedBecause = null;
         if (context != null) {
-            freshBecause = left == null ? "the capture before did not say its context could be reused"
+            freshBecause = left == null ? ContextReuse.UNSAID.disposeBecause()
                     : !left.reusable() ? left.disposeBecause()
                     : contextUses >= CAPTURES_PER_CONTEXT ? "a context serves at most " + CAPTURES_PER_CONTEXT + " captures"
                     : null;
