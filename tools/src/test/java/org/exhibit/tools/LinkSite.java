@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
  * The batch test site on 127.0.0.1 (JDK HttpServer, port 0): tiny pages, so that hundreds of real browser
  * captures stay quick. {@code /fast/N} 200; {@code /slow/N} 200 after 1.5 s; {@code /redirect/N} 302 to
  * {@code /fast/rN}; {@code /missing/N} 404 and {@code /error/N} 500, each an HTML page. Failing URLs point at
- * a loopback port that was just closed (connection refused).
+ * a loopback port held bound but never listened on (connection refused).
  */
 public final class LinkSite implements AutoCloseable {
     /** What each kind of link must end as. */
@@ -31,6 +31,7 @@ public final class LinkSite implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final Socket refusing;
     private final int closedPort;
 
     public LinkSite() throws IOException {
@@ -38,9 +39,11 @@ public final class LinkSite implements AutoCloseable {
         server.createContext("/", this::handle);
         server.setExecutor(pool);
         server.start();
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort();
-        }
+        // a port bound but never listened on: connections to it are refused, and no other socket (a browser's,
+        // chromedriver's, the Grid's) can take it while the site runs, as one could a port merely closed again
+        refusing = new Socket();
+        refusing.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        closedPort = refusing.getLocalPort();
     }
 
     public String base() {
@@ -119,6 +122,11 @@ public final class LinkSite implements AutoCloseable {
     public void close() {
         server.stop(0);
         pool.shutdownNow();
+        try {
+            refusing.close();
+        } catch (IOException ignored) {
+            // a bound socket that never connected
+        }
     }
 
     /**
