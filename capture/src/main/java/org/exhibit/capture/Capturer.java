@@ -232,6 +232,14 @@ public final class Capturer implements AutoCloseable {
             }
 
             @Override
+            public boolean await(Duration quiet, Duration max, long since) throws InterruptedException {
+                List<String> found = new ArrayList<>();
+                boolean idle = proxy.awaitIdle(quiet, max, STALLED, found, since);
+                stalled = List.copyOf(found);
+                return idle;
+            }
+
+            @Override
             public List<String> stalled() {
                 return stalled;
             }

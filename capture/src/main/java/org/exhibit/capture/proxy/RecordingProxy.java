@@ -207,6 +207,18 @@ public final class RecordingProxy implements AutoCloseable {
     }
 
     /**
+     * As {@link #awaitIdle(Duration, Duration, Duration, List)}, but {@code quiet} is counted from the later of the
+     * last exchange's start or end and {@code since}, a {@link System#nanoTime()} reading, instead of the call: for a
+     * caller that has done nothing to the page since {@code since} (say, the last scroll), so that the quiet it
+     * already saw counts. A request the page starts later than {@code since} plus {@code quiet} after a quiet
+     * network is not waited for: pass the time of the last action on the page, never earlier.
+     */
+    public boolean awaitIdle(Duration quiet, Duration max, Duration stall, List<String> stalled, long since)
+            throws InterruptedException {
+        return traffic.awaitIdle(quiet, max, stall, stalled, since);
+    }
+
+    /**
      * Stops accepting, ends every open exchange (recorded as incomplete with what was received), waits up to
      * five seconds for their records, then closes the WARC. Idempotent. An exchange that could not be recorded
      * in time is named in {@link #notes()}.

@@ -60,11 +60,22 @@ final class Traffic {
      */
     synchronized boolean awaitIdle(Duration quiet, Duration max, Duration stall, List<String> stalled)
             throws InterruptedException {
+        return awaitIdle(quiet, max, stall, stalled, System.nanoTime());
+    }
+
+    /**
+     * As {@link #awaitIdle(Duration, Duration, Duration, List)}, but {@code quiet} is counted from the later of the
+     * last change and {@code since} (a {@link System#nanoTime()} reading, earlier than this call or not) instead of
+     * this call: a caller that did nothing to the page after {@code since} need not wait out again a quiet it has
+     * already seen.
+     */
+    synchronized boolean awaitIdle(Duration quiet, Duration max, Duration stall, List<String> stalled, long since)
+            throws InterruptedException {
         long start = System.nanoTime();
         long end = start + max.toNanos();
         while (true) {
             long now = System.nanoTime();
-            long quietUntil = (lastChange - start > 0 ? lastChange : start) + quiet.toNanos();
+            long quietUntil = (lastChange - since > 0 ? lastChange : since) + quiet.toNanos();
             List<OpenExchange> busy = new ArrayList<>();
             List<OpenExchange> silent = new ArrayList<>();
             for (OpenExchange ex : open) {
