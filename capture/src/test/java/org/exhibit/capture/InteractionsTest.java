@@ -128,6 +128,23 @@ class InteractionsTest {
                 .startsWith("end of page reached after ");
     }
 
+    @Test
+    void feedThatFetchesMoreLateAndSlowlyOnceItsEndIsInViewIsScrolledToItsEnd() throws Exception {
+        CaptureResult r = kase.capturer(CaptureCase.TIMEOUTS).capture(site.http("/slow-feed.html").toString(), Map.of());
+        CaptureRecord rec = r.record();
+        print(rec);
+        assertThat(rec.outcome()).as(rec.warnings().toString()).isEqualTo(CaptureOutcome.COMPLETE);
+        String dom = Files.readString(r.folder().resolve(PageSteps.DOM));
+        // each batch is asked for only once the end of the one before is in view: a settle at the bottom that
+        // gave up before the answer came (as the blind 0.6 s did) leaves the later batches out
+        assertThat(IntStream.rangeClosed(1, InteractSite.SLOW_FEED_POSTS).filter(i -> !dom.contains("id=\"post-" + i + "\"")))
+                .isEmpty();
+        assertThat(rec.steps()).filteredOn(s -> s.name().equals("scroll")).singleElement().extracting(Step::message)
+                .asString().startsWith("end of page reached after ");
+        assertThat(rec.steps()).filteredOn(s -> s.name().equals("network-idle-after-scroll")).singleElement()
+                .extracting(Step::message).asString().startsWith("quiet counted from the last scroll, at the bottom of the page ");
+    }
+
     /** The share of the image's pixels that are exactly {@code rgb}. */
     private static double share(Path png, int rgb) throws Exception {
         BufferedImage img = ImageIO.read(png.toFile());

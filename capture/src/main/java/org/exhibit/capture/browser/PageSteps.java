@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.exhibit.capture.interact.AgeGate;
 import org.exhibit.capture.interact.Control;
@@ -80,7 +81,7 @@ public final class PageSteps {
         if (loaded == null) {
             rec.stop("navigation failed: " + rec.steps().get(rec.steps().size() - 1).message());
         }
-        waitForNetwork(rec, "network-idle", session, budget);
+        waitForNetwork(rec, "network-idle", session, budget, OptionalLong.empty());
         boolean[] acted = {false};
         List<Reason> pass = interactions.ageGate() == AgeGate.ACCEPT ? List.of(Reason.CONSENT, Reason.AGE_GATE)
                 : List.of(Reason.CONSENT);
@@ -92,8 +93,9 @@ public final class PageSteps {
             click(rec, files, folder, session, c, acted, budget);
         }
         rec.run("walls", timeouts.step(), () -> walls(rec, session));
-        scroll(rec, files, folder, session, acted, budget);
-        waitForNetwork(rec, "network-idle-after-scroll", session, budget);
+        Scroller.Scrolled scrolled = scroll(rec, files, folder, session, acted, budget);
+        waitForNetwork(rec, "network-idle-after-scroll", session, budget,
+                scrolled == null ? OptionalLong.empty() : scrolled.quietSince());
         AtomicReference<byte[]> firstScreen = new AtomicReference<>();
         write(rec, files, "screenshot-viewport", folder.resolve(SCREENSHOT_VIEWPORT), out -> {
             byte[] png = Screenshots.viewport(session);
@@ -144,17 +146,20 @@ public final class PageSteps {
         }
     }
 
-    /** Scrolls down, clicking "load more" controls at the bottom up to the bound; each scroll and click a step. */
-    private void scroll(StepRecorder rec, Map<String, String> files, Path folder, BrowserSession session, boolean[] acted,
-                        NetworkBudget budget) {
-        Scroller scroller = new Scroller(session, timeouts);
+    /**
+     * Scrolls down, clicking "load more" controls at the bottom up to the bound; each scroll and click a step.
+     * Returns where the last scroll step stopped, null if it failed.
+     */
+    private Scroller.Scrolled scroll(StepRecorder rec, Map<String, String> files, Path folder, BrowserSession session,
+                                     boolean[] acted, NetworkBudget budget) {
+        Scroller scroller = new Scroller(session, timeouts, idle != null ? idle : new PageResourceIdle(session));
         List<Reason> more = List.of(Reason.LOAD_MORE);
         for (int clicks = 0; ; clicks++) {
             boolean click = clicks < interactions.maxLoadMore();
             Scroller.Scrolled s = rec.run("scroll", timeouts.scroll().plus(MARGIN), () -> scroller.run(rec::partial,
                     rec::note, interactions.maxLoadMore() == 0 ? null : () -> PageControls.find(session, more), click));
             if (s == null || s.next() == null) {
-                return;
+                return s;
             }
             click(rec, files, folder, session, s.next(), acted, budget);
         }
@@ -221,12 +226,19 @@ public final class PageSteps {
     /**
      * Waits for the network to go quiet, for at most the idle bound or what is left of the page's network budget
      * (but at least {@link #floor()}, to see a quiet network as quiet); a page still busy makes the step partial.
+     * The quiet period is counted from the step's start at the earliest, or with {@code since} (a
+     * {@link System#nanoTime()} reading: the last scroll, when the scroll step's settle at the bottom saw the network
+     * quiet and nothing was done to the page after it but scrolling back up) from then: the step then says so.
      */
-    private void waitForNetwork(StepRecorder rec, String name, BrowserSession session, NetworkBudget budget) {
+    private void waitForNetwork(StepRecorder rec, String name, BrowserSession session, NetworkBudget budget,
+                                OptionalLong since) {
         NetworkIdle wait = idle != null ? idle : new PageResourceIdle(session);
         Duration max = budget.cap(timeouts.idle(), floor());
         rec.run(name, max.plus(MARGIN), () -> {
-            if (!wait.await(timeouts.quiet(), max)) {
+            long start = System.nanoTime();
+            boolean quiet = since.isPresent() ? wait.await(timeouts.quiet(), max, since.getAsLong())
+                    : wait.await(timeouts.quiet(), max);
+            if (!quiet) {
                 rec.partial("the network was still busy after " + StepRecorder.seconds(max)
                         + (budget.cut(max, timeouts.idle()) ? " (the page's network time of "
                         + StepRecorder.seconds(budget.total()) + " in all is spent)" : ""));
@@ -234,6 +246,9 @@ public final class PageSteps {
                 rec.partial("the network went quiet but for " + wait.stalled().size() + " request(s) still open that "
                         + "received nothing for a while (a long poll, or a response that stopped coming): "
                         + String.join(", ", wait.stalled()));
+            } else if (since.isPresent()) {
+                rec.note("quiet counted from the last scroll, at the bottom of the page "
+                        + StepRecorder.seconds(Duration.ofNanos(start - since.getAsLong())) + " before this step");
             }
             return Boolean.TRUE;
         });

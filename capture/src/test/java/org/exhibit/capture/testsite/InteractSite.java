@@ -12,13 +12,22 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Pages that stand between a person and the content, over plain HTTP on 127.0.0.1: an age gate, a consent wall,
- * a login wall and a feed that loads more on scrolling and then behind a "Load more" button.
+ * a login wall, a feed that loads more on scrolling and then behind a "Load more" button, and a feed that loads
+ * more on scrolling only, late and slowly ({@code /slow-feed.html}).
  */
 public final class InteractSite implements AutoCloseable {
     /** The consent overlay's colour, to look for in screenshots. */
     public static final int CONSENT_RGB = 0xff00aa;
     /** Posts in the feed: 10 at first, 20 more on scrolling, then 10 per "Load more" click. */
     public static final int FEED_POSTS = 80;
+    /**
+     * Posts in the slow feed: 10 at first, then 10 each time its end comes into view, asked for
+     * {@link #SLOW_FEED_DEBOUNCE_MS} after it does and answered {@link #SLOW_FEED_ANSWER_MS} later: longer, in all,
+     * than the 0.6 s the capture once waited blind at the bottom of a page.
+     */
+    public static final int SLOW_FEED_POSTS = 40;
+    public static final int SLOW_FEED_DEBOUNCE_MS = 200;
+    public static final int SLOW_FEED_ANSWER_MS = 700;
     public static final String CONTENT_IMAGE = "/img/content.png";
 
     private final Loopback server;
@@ -89,6 +98,18 @@ public final class InteractSite implements AutoCloseable {
                         + "new IntersectionObserver(es => { if (es.some(e => e.isIntersecting) && next > 1 && next <= 30) load(); })"
                         + ".observe(document.getElementById('sentinel'));"
                         + "document.getElementById('more').addEventListener('click', load);</script>"));
+                case "/slow-feed.html" -> html(ex, page("Slow feed", "<style>article{height:240px;border-bottom:1px solid #ccc}</style>"
+                        + "<div id=\"feed\"></div><div id=\"sentinel\" style=\"height:1px\"></div>"
+                        + "<script>let next = 1, loading = false;"
+                        + "async function load(wait) { loading = true;"
+                        + "const r = await fetch('/feed/posts?from=' + next + '&wait=' + wait);"
+                        + "document.getElementById('feed').insertAdjacentHTML('beforeend', await r.text()); next += 10;"
+                        + "loading = false; }"
+                        + "load(0);"
+                        + "new IntersectionObserver(es => { if (es.some(e => e.isIntersecting) && !loading && next > 1"
+                        + " && next <= " + SLOW_FEED_POSTS + ") { loading = true; setTimeout(() => load("
+                        + SLOW_FEED_ANSWER_MS + "), " + SLOW_FEED_DEBOUNCE_MS + "); } })"
+                        + ".observe(document.getElementById('sentinel'));</script>"));
                 case "/feed/posts" -> posts(ex);
                 case CONTENT_IMAGE -> Loopback.bytes(ex, "image/png", image);
                 default -> {
@@ -100,9 +121,23 @@ public final class InteractSite implements AutoCloseable {
         }
     }
 
+    /** Ten posts from {@code from=N}, answered after {@code wait=MS} when given. */
     private static void posts(HttpExchange ex) throws IOException {
-        String q = ex.getRequestURI().getQuery();
-        int from = Integer.parseInt(q.substring(q.indexOf('=') + 1));
+        int from = 0;
+        int wait = 0;
+        for (String pair : ex.getRequestURI().getQuery().split("&")) {
+            int v = Integer.parseInt(pair.substring(pair.indexOf('=') + 1));
+            if (pair.startsWith("from=")) {
+                from = v;
+            } else if (pair.startsWith("wait=")) {
+                wait = v;
+            }
+        }
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         StringBuilder sb = new StringBuilder();
         for (int i = from; i < from + 10 && i <= FEED_POSTS; i++) {
             sb.append("<article id=\"post-").append(i).append("\"><p>Post ").append(i).append("</p></article>");
