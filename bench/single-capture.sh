@@ -14,7 +14,9 @@
 # the process's end (custody line, timestamp, exit). With EXHIBIT_B_OPTS set, a third tool runs interleaved:
 # Exhibit with those JVM options (EXHIBIT_JAVA_OPTS), to measure what a change of them buys in the same run. With
 # EXHIBIT_BASELINE set to another checkout's tools/exhibit (say, main's, built), it runs interleaved too, in the same
-# case, to measure what a change of the code buys in the same run (column "baseline s").
+# case, to measure what a change of the code buys in the same run (column "baseline s"), and its last capture of each
+# page is split the same way, with the waits of both tools' last captures (network-idle, scroll,
+# network-idle-after-scroll, in ms, from capture.json) printed below the table.
 # Usage: [EXHIBIT_B_OPTS='-Xshare:off'] [EXHIBIT_BASELINE=../main/tools/exhibit] sh bench/single-capture.sh [RUNS]
 set -eu
 RUNS=${1:-3}
@@ -45,15 +47,11 @@ timed() { # TOOL PAGE -> appends seconds to OUT/TOOL-PAGE.times
   echo "$s $e" | awk '{ printf "%.2f\n", $2 - $1 }' >> "$OUT/$1-$(echo "$2" | tr / _).times"
   echo "$s $e" > "$OUT/$1-$(echo "$2" | tr / _).last"
 }
-exhibit doc.html; jwarc doc.html # warm-up (page cache, fonts; the first capture after a build writes its AppCDS archive)
-if [ -n "${EXHIBIT_BASELINE:-}" ]; then baseline doc.html; fi
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-i=0
-while [ "$i" -lt "$RUNS" ]; do
-  for page in $PAGES; do
-    timed exhibit "$page"
-    python3 - "$(ls -d "$OUT"/case/data/captures/* | sort | tail -1)/capture.json" "$OUT/exhibit-$(echo "$page" | tr / _).last" \
-      > "$OUT/exhibit-$(echo "$page" | tr / _).split" <<'PY'
+timesplit() { # TOOL PAGE: where TOOL's capture just made (the newest in the case) spent its time; its capture.json kept
+  p=$(echo "$2" | tr / _)
+  json="$(ls -d "$OUT"/case/data/captures/* | sort | tail -1)/capture.json"
+  cp "$json" "$OUT/$1-$p.capture.json"
+  python3 - "$json" "$OUT/$1-$p.last" > "$OUT/$1-$p.split" <<'PY'
 import json, sys
 from datetime import datetime
 r = json.load(open(sys.argv[1]))
@@ -64,9 +62,28 @@ first, last = t(st[0]['startedAt']), max(t(x['endedAt']) for x in st)
 print('%.2f %.2f %.2f %.2f %.2f %s %d' % (t(r['startedAt']) - s, first - t(r['startedAt']), last - first,
       t(r['endedAt']) - last, e - t(r['endedAt']), r['outcome'], len(r['artifacts'])))
 PY
+}
+waits() { # TOOL PAGE: the durations (ms) of the waits of TOOL's last capture of PAGE, summed over steps of a name
+  python3 - "$OUT/$1-$(echo "$2" | tr / _).capture.json" <<'PY'
+import json, sys
+from datetime import datetime
+t = lambda v: datetime.fromisoformat(v.replace('Z', '+00:00')).timestamp()
+st = json.load(open(sys.argv[1]))['steps']
+ms = lambda n: '%d' % round(1000 * sum(t(x['endedAt']) - t(x['startedAt']) for x in st if x['name'] == n))
+print('/'.join(ms(n) for n in ('network-idle', 'scroll', 'network-idle-after-scroll')))
+PY
+}
+exhibit doc.html; jwarc doc.html # warm-up (page cache, fonts; the first capture after a build writes its AppCDS archive)
+if [ -n "${EXHIBIT_BASELINE:-}" ]; then baseline doc.html; fi
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+i=0
+while [ "$i" -lt "$RUNS" ]; do
+  for page in $PAGES; do
+    timed exhibit "$page"
+    timesplit exhibit "$page"
     timed jwarc "$page"
     if [ -n "${EXHIBIT_B_OPTS:-}" ]; then timed b "$page"; fi
-    if [ -n "${EXHIBIT_BASELINE:-}" ]; then timed baseline "$page"; fi
+    if [ -n "${EXHIBIT_BASELINE:-}" ]; then timed baseline "$page"; timesplit baseline "$page"; fi
     echo "$(gzip -dcf "$OUT/jwarc.warc" 2>/dev/null | grep -c '^WARC-Type: response' || true)" > "$OUT/jwarc-$(echo "$page" | tr / _).responses"
   done
   i=$((i + 1))
@@ -80,4 +97,12 @@ for page in $PAGES; do
   printf '%-14s %10s %10s %7s %12s %11s   %s | %s\n' "$page" "$ex" "$jw" "$(echo "$jw $ex" | awk '{ printf "%.2f", $1 / $2 }')" \
     "$cw" "$bl" "$(cat "$OUT/exhibit-$p.split")" "$(cat "$OUT/jwarc-$p.responses")"
 done
+if [ -n "${EXHIBIT_BASELINE:-}" ]; then
+  printf '%-14s %-40s %s\n' page "baseline's last: jvm+setup browser steps files record+exit outcome files" \
+    "waits of the last captures, ms (network-idle/scroll/network-idle-after-scroll): exhibit | baseline"
+  for page in $PAGES; do
+    p=$(echo "$page" | tr / _)
+    printf '%-14s %-40s %s | %s\n' "$page" "$(cat "$OUT/baseline-$p.split")" "$(waits exhibit "$page")" "$(waits baseline "$page")"
+  done
+fi
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
