@@ -145,6 +145,18 @@ class InteractionsTest {
                 .extracting(Step::message).asString().startsWith("quiet counted from the last scroll, at the bottom of the page ");
     }
 
+    @Test
+    void feedThatAppendsMoreFromATimerWithoutTheNetworkOnceItsEndIsInViewIsScrolledToItsEnd() throws Exception {
+        CaptureResult r = kase.capturer(CaptureCase.TIMEOUTS).capture(site.http("/timer-feed.html").toString(), Map.of());
+        CaptureRecord rec = r.record();
+        print(rec);
+        assertThat(rec.outcome()).as(rec.warnings().toString()).isEqualTo(CaptureOutcome.COMPLETE);
+        String dom = Files.readString(r.folder().resolve(PageSteps.DOM));
+        // no request tells the settle at the bottom to wait: its least pause (the quiet period) must do
+        assertThat(IntStream.rangeClosed(1, InteractSite.TIMER_FEED_POSTS).filter(i -> !dom.contains("id=\"post-" + i + "\"")))
+                .isEmpty();
+    }
+
     /** The share of the image's pixels that are exactly {@code rgb}. */
     private static double share(Path png, int rgb) throws Exception {
         BufferedImage img = ImageIO.read(png.toFile());

@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Pages that stand between a person and the content, over plain HTTP on 127.0.0.1: an age gate, a consent wall,
- * a login wall, a feed that loads more on scrolling and then behind a "Load more" button, and a feed that loads
- * more on scrolling only, late and slowly ({@code /slow-feed.html}).
+ * a login wall, a feed that loads more on scrolling and then behind a "Load more" button, a feed that loads
+ * more on scrolling only, late and slowly ({@code /slow-feed.html}), and one that appends more from a timer without
+ * asking the network ({@code /timer-feed.html}).
  */
 public final class InteractSite implements AutoCloseable {
     /** The consent overlay's colour, to look for in screenshots. */
@@ -28,6 +29,8 @@ public final class InteractSite implements AutoCloseable {
     public static final int SLOW_FEED_POSTS = 40;
     public static final int SLOW_FEED_DEBOUNCE_MS = 200;
     public static final int SLOW_FEED_ANSWER_MS = 700;
+    /** Posts in the timer feed: 10 at first, then 10 made by its script 250 ms after its end comes into view. */
+    public static final int TIMER_FEED_POSTS = 30;
     public static final String CONTENT_IMAGE = "/img/content.png";
 
     private final Loopback server;
@@ -109,6 +112,16 @@ public final class InteractSite implements AutoCloseable {
                         + "new IntersectionObserver(es => { if (es.some(e => e.isIntersecting) && !loading && next > 1"
                         + " && next <= " + SLOW_FEED_POSTS + ") { loading = true; setTimeout(() => load("
                         + SLOW_FEED_ANSWER_MS + "), " + SLOW_FEED_DEBOUNCE_MS + "); } })"
+                        + ".observe(document.getElementById('sentinel'));</script>"));
+                case "/timer-feed.html" -> html(ex, page("Timer feed", "<style>article{height:240px;border-bottom:1px solid #ccc}</style>"
+                        + "<div id=\"feed\"></div><div id=\"sentinel\" style=\"height:1px\"></div>"
+                        + "<script>let next = 1, waiting = false;"
+                        + "function add() { let h = ''; for (let i = next; i < next + 10; i++) {"
+                        + "h += '<article id=\"post-' + i + '\"><p>Post ' + i + '</p></article>'; }"
+                        + "document.getElementById('feed').insertAdjacentHTML('beforeend', h); next += 10; waiting = false; }"
+                        + "add();"
+                        + "new IntersectionObserver(es => { if (es.some(e => e.isIntersecting) && !waiting && next > 1"
+                        + " && next <= " + TIMER_FEED_POSTS + ") { waiting = true; setTimeout(add, 250); } })"
                         + ".observe(document.getElementById('sentinel'));</script>"));
                 case "/feed/posts" -> posts(ex);
                 case CONTENT_IMAGE -> Loopback.bytes(ex, "image/png", image);
