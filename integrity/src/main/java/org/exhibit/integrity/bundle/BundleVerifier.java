@@ -163,6 +163,7 @@ public final class BundleVerifier {
 
     private Verification check(String name, ZipSource source, boolean strict) {
         List<Check> checks = new ArrayList<>();
+        ReaderWarmup.start();
         try (SafeZip zip = source.open()) {
             OpenBundle b = OpenBundle.start(name, zip);
             try {
