@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.exhibit.integrity.digest.Sha256;
 import org.exhibit.integrity.timestamp.TrustAnchors;
@@ -113,11 +116,12 @@ public final class BundleVerifier {
      * @param bundleSha the ZIP's SHA-256 (taken while it was decrypted), or null
      */
     public Verification verify(String name, FileChannel channel, boolean strict, String bundleSha) {
-        return check(name, () -> SafeZip.open(name, channel, limits), strict).withBundleSha256(bundleSha);
+        return check(name, early -> SafeZip.open(name, channel, limits, early), strict).withBundleSha256(bundleSha);
     }
 
     private interface ZipSource {
-        SafeZip open() throws IOException;
+        /** Opens and checks the ZIP, handing it to {@code early} before its cross-checks (see {@link SafeZip}). */
+        SafeZip open(Consumer<SafeZip> early) throws IOException;
     }
 
     /**
@@ -158,18 +162,21 @@ public final class BundleVerifier {
                     + (Files.exists(bundle) ? "something else" : "no such file")));
             return Verification.of(name, checks, strict, null, true);
         }
-        return check(name, () -> SafeZip.open(bundle, limits), strict);
+        return check(name, early -> SafeZip.open(name, FileChannel.open(bundle, StandardOpenOption.READ), limits,
+                early), strict);
     }
 
     private Verification check(String name, ZipSource source, boolean strict) {
         List<Check> checks = new ArrayList<>();
         ReaderWarmup.start();
-        try (SafeZip zip = source.open()) {
-            OpenBundle b = OpenBundle.start(name, zip);
+        // hashing starts while the ZIP's central directory is cross-checked against its local headers; a ZIP that
+        // fails those checks ends here all the same, and its digests are dropped unread
+        AtomicReference<OpenBundle> started = new AtomicReference<>();
+        try (SafeZip zip = source.open(z -> started.set(OpenBundle.start(name, z)))) {
             try {
-                return check(b, name, zip, strict, checks);
+                return check(started.get(), name, zip, strict, checks);
             } finally {
-                b.stop();
+                started.get().stop(); // before the ZIP closes under the hashing threads
             }
         } catch (AmbiguousZipException e) {
             checks.add(Check.fail(ZIP, Reason.AMBIGUOUS_ZIP, name, e.getMessage()));
@@ -183,6 +190,10 @@ public final class BundleVerifier {
             checks.add(Check.fail(ZIP, Reason.INTERRUPTED, name, name + ": interrupted"));
         } catch (RuntimeException e) {
             checks.add(Check.fail(ZIP, Reason.UNREADABLE, name, name + ": cannot read: " + e));
+        } finally {
+            if (started.get() != null) {
+                started.get().stop(); // a ZIP that failed its cross-checks: what was hashed of it is dropped
+            }
         }
         return Verification.of(name, checks, strict, null, true);
     }

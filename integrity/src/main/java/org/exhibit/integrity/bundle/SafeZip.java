@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -85,6 +86,19 @@ public final class SafeZip implements Closeable {
      * @throws UnsafeZipException the archive is hostile, truncated or corrupt (message names the entry)
      */
     public static SafeZip open(String name, FileChannel channel, ZipLimits limits) throws IOException {
+        return open(name, channel, limits, null);
+    }
+
+    /**
+     * Like {@link #open(String, FileChannel, ZipLimits)}, but hands the archive to {@code early} as soon as each
+     * entry has passed its own checks (name, type, method, sizes and ratio within the limits), before the central
+     * directory is cross-checked against the local headers and the layout ({@link LocalHeaders},
+     * {@link ArchiveLayout}): a verifier starts hashing meanwhile. Its streams enforce the limits as always; when a
+     * cross-check then fails, this throws as {@code open} does, the archive is closed, and whatever {@code early}
+     * started must be discarded.
+     */
+    static SafeZip open(String name, FileChannel channel, ZipLimits limits, Consumer<SafeZip> early)
+            throws IOException {
         ZipFile zip = null;
         try {
             try {
@@ -94,8 +108,14 @@ public final class SafeZip implements Closeable {
                 throw new UnsafeZipException(name + ": not a readable ZIP archive (truncated or "
                         + "corrupt): " + e.getMessage(), e);
             }
-            Map<String, Entry> entries = admit(name, channel, zip, limits);
-            return new SafeZip(channel, zip, limits, entries);
+            List<ZipArchiveEntry> all = Collections.list(zip.getEntries());
+            SafeZip safe = new SafeZip(channel, zip, limits, admit(name, zip, all, limits));
+            if (early != null) {
+                early.accept(safe);
+            }
+            LocalHeaders.check(channel, all);
+            ArchiveLayout.check(name, channel, all);
+            return safe;
         } catch (IOException | RuntimeException e) {
             ZipFile.closeQuietly(zip);
             channel.close();
@@ -103,13 +123,13 @@ public final class SafeZip implements Closeable {
         }
     }
 
-    private static Map<String, Entry> admit(String file, FileChannel channel, ZipFile zip, ZipLimits limits)
+    /** Each entry's own checks; the entries by name. */
+    private static Map<String, Entry> admit(String file, ZipFile zip, List<ZipArchiveEntry> all, ZipLimits limits)
             throws IOException {
         if (zip.getFirstLocalFileHeaderOffset() != 0) {
             throw new UnsafeZipException(file + ": " + zip.getFirstLocalFileHeaderOffset()
                     + " bytes before the first entry (not a plain ZIP)");
         }
-        List<ZipArchiveEntry> all = Collections.list(zip.getEntries());
         if (all.size() > limits.maxEntries()) {
             throw new UnsafeZipException(file + ": " + all.size() + " entries, over the limit of "
                     + limits.maxEntries());
@@ -130,8 +150,6 @@ public final class SafeZip implements Closeable {
             }
         }
         names.checkNoFileIsAFolder();
-        LocalHeaders.check(channel, all);
-        ArchiveLayout.check(file, channel, all);
         return Collections.unmodifiableMap(entries);
     }
 
