@@ -8,9 +8,12 @@
 # machine's load (uptime) is printed before and after. Two bundle shapes:
 #   few    the 3 large files ingested as items, the 1000 small files the resources of one capture (5 tokens)
 #   items  all 1003 files ingested as items, each with its item.json and RFC 3161 token (1004 tokens)
+#   items-rsa  the same, stamped by a local TSA with RSA keys (bench/rsa-local-tsa.sh) instead of a new local
+#          TSA's P-256 ones: every public TSA in Exhibit's defaults signs with RSA, so this is what a real bundle's
+#          thousand tokens cost to check (not run by default)
 # A tiny bundle (one small file) shows what a fresh `exhibit verify` costs whatever the payload (JVM start, class
 # loading, JIT, trust store, signature, evidence record). WARM=1 adds a run in one warm JVM (bench/WarmVerify.java).
-# Usage: bench/verify-bench.sh [few] [items]      (both by default; RUNS=5 for more runs)
+# Usage: bench/verify-bench.sh [few] [items] [items-rsa]     (few and items by default; RUNS=5 for more runs)
 # The bundles are built once under BENCH_OUT (default /tmp/exhibit-verify-bench, ~2 GB a shape) and reused while
 # they exist; CLEAN=1 deletes BENCH_OUT at the end.
 set -euo pipefail
@@ -25,7 +28,7 @@ for tool in /usr/bin/time openssl unzip java uptime; do
   command -v "$tool" >/dev/null || { echo "verify-bench: $tool is missing (apt-get install time openssl unzip procps)" >&2; exit 2; }
 done
 for shape in "${shapes[@]}"; do
-  case $shape in few|items) ;; *) echo "verify-bench: unknown shape '$shape': expected few or items" >&2; exit 2 ;; esac
+  case $shape in few|items|items-rsa) ;; *) echo "verify-bench: unknown shape '$shape': expected few, items or items-rsa" >&2; exit 2 ;; esac
 done
 export EXHIBIT_PASSPHRASE=bench-passphrase
 jar="$root/tools/target/exhibit.jar"
@@ -56,6 +59,7 @@ build() {   # build <shape>: the bundle and its unzipped copy under $out/<shape>
   rm -rf "$dir" && mkdir -p "$dir/bundle"
   export EXHIBIT_HOME="$dir/home"
   inbox "$dir/inbox"
+  [ "$shape" = items-rsa ] && sh "$here/rsa-local-tsa.sh" "$EXHIBIT_HOME/tsa"
   "$exhibit" identity create --name "Bench Investigator" >/dev/null
   "$exhibit" case init "$dir/case" --id "bench-$shape" --title "1 GB benchmark ($shape)" >/dev/null
   if [ "$shape" = few ]; then

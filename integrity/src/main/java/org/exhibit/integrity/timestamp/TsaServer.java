@@ -69,7 +69,7 @@ public final class TsaServer implements AutoCloseable {
         try {
             var digests = new JcaDigestCalculatorProviderBuilder().build();
             TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
-                    new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withECDSA", tsa.key(), tsa.certificate()),
+                    new JcaSimpleSignerInfoGeneratorBuilder().build(signatureAlgorithm(tsa), tsa.key(), tsa.certificate()),
                     digests.get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
                     new ASN1ObjectIdentifier(POLICY));
             tokens.addCertificates(new JcaCertStore(tsa.chain()));
@@ -185,5 +185,18 @@ public final class TsaServer implements AutoCloseable {
     private BigInteger nextSerial() {
         long now = System.currentTimeMillis() * 1000;
         return BigInteger.valueOf(lastSerial.updateAndGet(last -> Math.max(last + 1, now)));
+    }
+
+    /**
+     * SHA-256 with the TSA key's own algorithm: ECDSA for the P-256 key a new local TSA makes, RSA for an RSA key
+     * put in its key store (as the public TSAs sign).
+     */
+    private static String signatureAlgorithm(LocalTsa tsa) throws GeneralSecurityException {
+        return switch (tsa.key().getAlgorithm()) {
+            case "EC" -> "SHA256withECDSA";
+            case "RSA" -> "SHA256withRSA";
+            default -> throw new GeneralSecurityException("the local TSA's key is " + tsa.key().getAlgorithm()
+                    + ": expected an EC or RSA key in " + LocalTsa.KEYSTORE);
+        };
     }
 }

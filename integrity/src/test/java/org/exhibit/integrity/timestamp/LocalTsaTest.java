@@ -60,6 +60,40 @@ class LocalTsaTest {
     }
 
     @Test
+    void aLocalTsaWhoseKeyStoreHoldsAnRsaKeySignsWithRsaAndItsTokensPassOpensslAndOurVerifier() throws Exception {
+        // the key store bench/rsa-local-tsa.sh makes with openssl: RSA keys, as the public TSAs sign
+        Path dir = home.resolve("rsa-tsa");
+        Process make = new ProcessBuilder("sh", Path.of("..", "bench", "rsa-local-tsa.sh").toString(), dir.toString())
+                .redirectErrorStream(true).start();
+        String said = new String(make.getInputStream().readAllBytes());
+        assertThat(make.waitFor()).as(said).isZero();
+        LocalTsa tsa = LocalTsa.open(dir);
+        assertThat(tsa.certificate().getPublicKey().getAlgorithm()).isEqualTo("RSA");
+        Path data = Files.writeString(home.resolve("item.json"), "{\"id\":\"0001\"}\n");
+        byte[] digest = Sha256.of(data).bytes();
+        try (TsaServer server = TsaServer.start(tsa, 0)) {
+            Timestamper timestamper = new Timestamper(List.of(server.endpoint()),
+                    TrustAnchors.none().with(tsa.root()), Duration.ofSeconds(5), Duration.ofSeconds(10), 0);
+            StampedToken token = timestamper.stamp(digest);
+            Path tsr = Files.write(home.resolve("item.json.local.tsr"), token.response());
+            String text = Openssl.ok(home, "ts", "-reply", "-in", tsr.toString(), "-token_out", "-out",
+                    home.resolve("token.der").toString());
+            String cms = Openssl.ok(home, "cms", "-cmsout", "-print", "-inform", "DER", "-in",
+                    home.resolve("token.der").toString());
+            assertThat(cms).as(text).contains("signatureAlgorithm:", "rsaEncryption").doesNotContain("ecdsa");
+            assertThat(Openssl.ok(home, "ts", "-verify", "-data", data.toString(), "-in", tsr.toString(), "-CAfile",
+                    tsa.rootPem().toString(), "-untrusted", tsa.chainPem().toString())).contains("Verification: OK");
+            TimestampCheck check = new TimestampVerifier().verify(token.response(), digest, token.nonce(),
+                    TrustAnchors.none().with(tsa.root()));
+            assertThat(check.ok()).as(check.reason()).isTrue();
+            assertThat(check.trusted()).isTrue();
+            byte[] other = Sha256.ofBytes(new byte[] {1}).bytes();
+            assertThat(new TimestampVerifier().verify(token.response(), other, null, TrustAnchors.none().with(tsa.root()))
+                    .ok()).isFalse();
+        }
+    }
+
+    @Test
     void serialsIncreaseAndEachTokenEchoesItsNonce() throws Exception {
         LocalTsa tsa = LocalTsa.open(home.resolve("tsa"));
         try (TsaServer server = TsaServer.start(tsa, 0)) {
