@@ -115,13 +115,7 @@ class InteractionsTest {
 
     @Test
     void feedIsScrolledAndItsLoadMoreButtonClickedUntilEveryPostIsInTheDom() throws Exception {
-        CaptureResult r = kase.capturer(CaptureCase.TIMEOUTS).capture(site.http("/feed.html").toString(), Map.of());
-        CaptureRecord rec = r.record();
-        print(rec);
-        assertThat(rec.outcome()).as(rec.warnings().toString()).isEqualTo(CaptureOutcome.COMPLETE);
-        String dom = Files.readString(r.folder().resolve(PageSteps.DOM));
-        assertThat(IntStream.rangeClosed(1, InteractSite.FEED_POSTS).filter(i -> !dom.contains("id=\"post-" + i + "\"")))
-                .isEmpty();
+        CaptureRecord rec = capturedWithEveryPost("/feed.html", InteractSite.FEED_POSTS).record();
         assertThat(rec.steps()).filteredOn(s -> s.name().equals("click")).hasSize(5)
                 .allSatisfy(s -> assertThat(s.message()).isEqualTo("load-more: clicked \"Load more\" at button#more"));
         assertThat(rec.steps()).filteredOn(s -> s.name().equals("scroll")).last().extracting(Step::message).asString()
@@ -130,15 +124,9 @@ class InteractionsTest {
 
     @Test
     void feedThatFetchesMoreLateAndSlowlyOnceItsEndIsInViewIsScrolledToItsEnd() throws Exception {
-        CaptureResult r = kase.capturer(CaptureCase.TIMEOUTS).capture(site.http("/slow-feed.html").toString(), Map.of());
-        CaptureRecord rec = r.record();
-        print(rec);
-        assertThat(rec.outcome()).as(rec.warnings().toString()).isEqualTo(CaptureOutcome.COMPLETE);
-        String dom = Files.readString(r.folder().resolve(PageSteps.DOM));
         // each batch is asked for only once the end of the one before is in view: a settle at the bottom that
         // gave up before the answer came (as the blind 0.6 s did) leaves the later batches out
-        assertThat(IntStream.rangeClosed(1, InteractSite.SLOW_FEED_POSTS).filter(i -> !dom.contains("id=\"post-" + i + "\"")))
-                .isEmpty();
+        CaptureRecord rec = capturedWithEveryPost("/slow-feed.html", InteractSite.SLOW_FEED_POSTS).record();
         assertThat(rec.steps()).filteredOn(s -> s.name().equals("scroll")).singleElement().extracting(Step::message)
                 .asString().startsWith("end of page reached after ");
         assertThat(rec.steps()).filteredOn(s -> s.name().equals("network-idle-after-scroll")).singleElement()
@@ -147,14 +135,19 @@ class InteractionsTest {
 
     @Test
     void feedThatAppendsMoreFromATimerWithoutTheNetworkOnceItsEndIsInViewIsScrolledToItsEnd() throws Exception {
-        CaptureResult r = kase.capturer(CaptureCase.TIMEOUTS).capture(site.http("/timer-feed.html").toString(), Map.of());
-        CaptureRecord rec = r.record();
-        print(rec);
-        assertThat(rec.outcome()).as(rec.warnings().toString()).isEqualTo(CaptureOutcome.COMPLETE);
-        String dom = Files.readString(r.folder().resolve(PageSteps.DOM));
         // no request tells the settle at the bottom to wait: its least pause (the quiet period) must do
-        assertThat(IntStream.rangeClosed(1, InteractSite.TIMER_FEED_POSTS).filter(i -> !dom.contains("id=\"post-" + i + "\"")))
-                .isEmpty();
+        capturedWithEveryPost("/timer-feed.html", InteractSite.TIMER_FEED_POSTS);
+    }
+
+    /** Captures a feed page and checks the capture is complete with posts 1 to {@code posts} in its DOM. */
+    private CaptureResult capturedWithEveryPost(String path, int posts) throws Exception {
+        CaptureResult r = kase.capturer(CaptureCase.TIMEOUTS).capture(site.http(path).toString(), Map.of());
+        print(r.record());
+        assertThat(r.record().outcome()).as(r.record().warnings().toString()).isEqualTo(CaptureOutcome.COMPLETE);
+        String dom = Files.readString(r.folder().resolve(PageSteps.DOM));
+        assertThat(IntStream.rangeClosed(1, posts).filter(i -> !dom.contains("id=\"post-" + i + "\"")))
+                .as("posts missing from the DOM").isEmpty();
+        return r;
     }
 
     /** The share of the image's pixels that are exactly {@code rgb}. */
