@@ -225,10 +225,7 @@ public final class Capturer implements AutoCloseable {
 
             @Override
             public boolean await(Duration quiet, Duration max) throws InterruptedException {
-                List<String> found = new ArrayList<>();
-                boolean idle = proxy.awaitIdle(quiet, max, STALLED, found);
-                stalled = List.copyOf(found);
-                return idle;
+                return await(quiet, max, System.nanoTime());
             }
 
             @Override

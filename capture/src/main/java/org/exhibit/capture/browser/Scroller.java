@@ -114,7 +114,9 @@ final class Scroller {
             Thread.sleep(PAUSE_MS);
             double y = num(pos.get(0));
             double bottom = y + num(pos.get(1));
-            if (bottom >= num(pos.get(2)) - 1 || y == lastY) {
+            double height = num(pos.get(2));
+            boolean atEnd = bottom >= height - 1;
+            if (atEnd || y == lastY) {
                 boolean quiet = settle(moved);
                 if (num(session.script(HEIGHT)) <= bottom + 1) {
                     Control more = loadMore == null ? null : loadMore.get();
@@ -125,13 +127,13 @@ final class Scroller {
                     if (more != null) {
                         partial.accept("end of page reached after " + screens + " screens, but " + describe(more)
                                 + " is left: the limit of load-more clicks was reached");
-                    } else if (bottom >= num(pos.get(2)) - 1) {
+                    } else if (atEnd) {
                         note.accept("end of page reached after " + screens + " screens");
                     } else {
                         note.accept("the page stopped growing and scrolling after " + screens + " screens, at "
-                                + (long) bottom + " px of " + (long) num(pos.get(2)));
+                                + (long) bottom + " px of " + (long) height);
                     }
-                    return new Scrolled(bottom >= num(pos.get(2)) - 1 ? Stop.END : Stop.STUCK, screens, null,
+                    return new Scrolled(atEnd ? Stop.END : Stop.STUCK, screens, null,
                             quiet ? OptionalLong.of(moved) : OptionalLong.empty());
                 }
             }
