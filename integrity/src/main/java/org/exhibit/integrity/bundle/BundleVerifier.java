@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,8 +161,7 @@ public final class BundleVerifier {
                     + (Files.exists(bundle) ? "something else" : "no such file")));
             return Verification.of(name, checks, strict, null, true);
         }
-        return check(name, early -> SafeZip.open(name, FileChannel.open(bundle, StandardOpenOption.READ), limits,
-                early), strict);
+        return check(name, early -> SafeZip.open(bundle, limits, early), strict);
     }
 
     private Verification check(String name, ZipSource source, boolean strict) {

@@ -1,6 +1,7 @@
 package org.exhibit.integrity.bundle;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.exhibit.format.custody.CustodyEvent;
 import org.exhibit.format.custody.CustodyManifest;
 import org.exhibit.format.json.Json;
@@ -16,12 +17,16 @@ import org.exhibit.format.record.ItemRecord;
 final class ReaderWarmup {
     private static final List<Class<?>> TYPES = List.of(CustodyManifest.class, CaptureRecord.class, ItemRecord.class,
             CustodyEvent.class);
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private ReaderWarmup() {
     }
 
-    /** Starts building the readers; returns at once. */
+    /** Starts building the readers, once a process (the mapper keeps them); returns at once. */
     static void start() {
+        if (STARTED.getAndSet(true)) {
+            return;
+        }
         Thread t = new Thread(ReaderWarmup::run, "exhibit-readers");
         t.setDaemon(true);
         t.start();

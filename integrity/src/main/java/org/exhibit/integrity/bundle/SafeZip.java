@@ -74,7 +74,15 @@ public final class SafeZip implements Closeable {
      * @throws IOException           the file cannot be read
      */
     public static SafeZip open(Path file, ZipLimits limits) throws IOException {
-        return open(String.valueOf(file.getFileName()), FileChannel.open(file, StandardOpenOption.READ), limits);
+        return open(file, limits, null);
+    }
+
+    /**
+     * {@link #open(Path, ZipLimits)}, handing the archive to {@code early} before its cross-checks, as
+     * {@link #open(String, FileChannel, ZipLimits, Consumer)} does.
+     */
+    static SafeZip open(Path file, ZipLimits limits, Consumer<SafeZip> early) throws IOException {
+        return open(String.valueOf(file.getFileName()), FileChannel.open(file, StandardOpenOption.READ), limits, early);
     }
 
     /**
