@@ -25,38 +25,34 @@ class LocalTsaTest {
         LocalTsa tsa = LocalTsa.open(home.resolve("tsa"));
         Path data = Files.writeString(home.resolve("capture.json"), "{\"id\":\"0001\"}\n");
         byte[] digest = Sha256.of(data).bytes();
-        try (TsaServer server = TsaServer.start(tsa, 0)) {
-            Timestamper timestamper = new Timestamper(List.of(server.endpoint()),
-                    TrustAnchors.none().with(tsa.root()), Duration.ofSeconds(5), Duration.ofSeconds(10), 0);
-            StampedToken token = timestamper.stamp(digest);
-            Path tsr = Files.write(home.resolve("capture.json.local.tsr"), token.response());
+        StampedToken token = stamp(tsa, digest);
+        Path tsr = Files.write(home.resolve("capture.json.local.tsr"), token.response());
 
-            assertThat(token.tsa().name()).isEqualTo("local");
-            assertThat(token.trusted()).isTrue();
-            assertThat(token.policy()).isEqualTo(TsaServer.POLICY);
-            assertThat(token.genTime()).isBetween(Instant.now().minusSeconds(60), Instant.now());
-            assertThat(token.clockOffset().abs()).isLessThan(Duration.ofSeconds(5));
-            assertThat(token.tsaChain()).containsExactly(tsa.certificate(), tsa.root());
-            Path chainPem = Files.writeString(home.resolve("local.pem"), token.tsaChainPem());
-            assertThat(TrustAnchors.fromPem(chainPem).certificates()).isEqualTo(token.tsaChain());
-            assertThat(token.warnings()).as("a self-run TSA whose root is trusted").isEmpty();
+        assertThat(token.tsa().name()).isEqualTo("local");
+        assertThat(token.trusted()).isTrue();
+        assertThat(token.policy()).isEqualTo(TsaServer.POLICY);
+        assertThat(token.genTime()).isBetween(Instant.now().minusSeconds(60), Instant.now());
+        assertThat(token.clockOffset().abs()).isLessThan(Duration.ofSeconds(5));
+        assertThat(token.tsaChain()).containsExactly(tsa.certificate(), tsa.root());
+        Path chainPem = Files.writeString(home.resolve("local.pem"), token.tsaChainPem());
+        assertThat(TrustAnchors.fromPem(chainPem).certificates()).isEqualTo(token.tsaChain());
+        assertThat(token.warnings()).as("a self-run TSA whose root is trusted").isEmpty();
 
-            String out = Openssl.ok(home, "ts", "-verify", "-data", data.toString(), "-in", tsr.toString(),
-                    "-CAfile", tsa.rootPem().toString(), "-untrusted", tsa.chainPem().toString());
-            assertThat(out).contains("Verification: OK");
-            String text = Openssl.ok(home, "ts", "-reply", "-in", tsr.toString(), "-text");
-            assertThat(text).contains("Policy OID: " + TsaServer.POLICY).contains("Accuracy: 0x01 seconds");
-            java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("Nonce: 0x([0-9A-F]+)").matcher(text);
-            assertThat(nonce.find()).as("openssl prints the nonce").isTrue();
-            assertThat(new java.math.BigInteger(nonce.group(1), 16)).isEqualTo(token.nonce());
+        String out = Openssl.ok(home, "ts", "-verify", "-data", data.toString(), "-in", tsr.toString(),
+                "-CAfile", tsa.rootPem().toString(), "-untrusted", tsa.chainPem().toString());
+        assertThat(out).contains("Verification: OK");
+        String text = Openssl.ok(home, "ts", "-reply", "-in", tsr.toString(), "-text");
+        assertThat(text).contains("Policy OID: " + TsaServer.POLICY).contains("Accuracy: 0x01 seconds");
+        java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("Nonce: 0x([0-9A-F]+)").matcher(text);
+        assertThat(nonce.find()).as("openssl prints the nonce").isTrue();
+        assertThat(new java.math.BigInteger(nonce.group(1), 16)).isEqualTo(token.nonce());
 
-            TimestampCheck check = new TimestampVerifier().verify(token.response(), digest, token.nonce(),
-                    TrustAnchors.none().with(tsa.root()));
-            assertThat(check.ok()).as(check.reason()).isTrue();
-            assertThat(check.trusted()).isTrue();
-            assertThat(check.genTime()).isEqualTo(token.genTime());
-            assertThat(check.tsaFingerprint()).isEqualTo(Sha256.ofBytes(tsa.certificate().getEncoded()).hex());
-        }
+        TimestampCheck check = new TimestampVerifier().verify(token.response(), digest, token.nonce(),
+                TrustAnchors.none().with(tsa.root()));
+        assertThat(check.ok()).as(check.reason()).isTrue();
+        assertThat(check.trusted()).isTrue();
+        assertThat(check.genTime()).isEqualTo(token.genTime());
+        assertThat(check.tsaFingerprint()).isEqualTo(Sha256.ofBytes(tsa.certificate().getEncoded()).hex());
     }
 
     @Test
@@ -71,26 +67,22 @@ class LocalTsaTest {
         assertThat(tsa.certificate().getPublicKey().getAlgorithm()).isEqualTo("RSA");
         Path data = Files.writeString(home.resolve("item.json"), "{\"id\":\"0001\"}\n");
         byte[] digest = Sha256.of(data).bytes();
-        try (TsaServer server = TsaServer.start(tsa, 0)) {
-            Timestamper timestamper = new Timestamper(List.of(server.endpoint()),
-                    TrustAnchors.none().with(tsa.root()), Duration.ofSeconds(5), Duration.ofSeconds(10), 0);
-            StampedToken token = timestamper.stamp(digest);
-            Path tsr = Files.write(home.resolve("item.json.local.tsr"), token.response());
-            String text = Openssl.ok(home, "ts", "-reply", "-in", tsr.toString(), "-token_out", "-out",
-                    home.resolve("token.der").toString());
-            String cms = Openssl.ok(home, "cms", "-cmsout", "-print", "-inform", "DER", "-in",
-                    home.resolve("token.der").toString());
-            assertThat(cms).as(text).contains("signatureAlgorithm:", "rsaEncryption").doesNotContain("ecdsa");
-            assertThat(Openssl.ok(home, "ts", "-verify", "-data", data.toString(), "-in", tsr.toString(), "-CAfile",
-                    tsa.rootPem().toString(), "-untrusted", tsa.chainPem().toString())).contains("Verification: OK");
-            TimestampCheck check = new TimestampVerifier().verify(token.response(), digest, token.nonce(),
-                    TrustAnchors.none().with(tsa.root()));
-            assertThat(check.ok()).as(check.reason()).isTrue();
-            assertThat(check.trusted()).isTrue();
-            byte[] other = Sha256.ofBytes(new byte[] {1}).bytes();
-            assertThat(new TimestampVerifier().verify(token.response(), other, null, TrustAnchors.none().with(tsa.root()))
-                    .ok()).isFalse();
-        }
+        StampedToken token = stamp(tsa, digest);
+        Path tsr = Files.write(home.resolve("item.json.local.tsr"), token.response());
+        String text = Openssl.ok(home, "ts", "-reply", "-in", tsr.toString(), "-token_out", "-out",
+                home.resolve("token.der").toString());
+        String cms = Openssl.ok(home, "cms", "-cmsout", "-print", "-inform", "DER", "-in",
+                home.resolve("token.der").toString());
+        assertThat(cms).as(text).contains("signatureAlgorithm:", "rsaEncryption").doesNotContain("ecdsa");
+        assertThat(Openssl.ok(home, "ts", "-verify", "-data", data.toString(), "-in", tsr.toString(), "-CAfile",
+                tsa.rootPem().toString(), "-untrusted", tsa.chainPem().toString())).contains("Verification: OK");
+        TimestampCheck check = new TimestampVerifier().verify(token.response(), digest, token.nonce(),
+                TrustAnchors.none().with(tsa.root()));
+        assertThat(check.ok()).as(check.reason()).isTrue();
+        assertThat(check.trusted()).isTrue();
+        byte[] other = Sha256.ofBytes(new byte[] {1}).bytes();
+        assertThat(new TimestampVerifier().verify(token.response(), other, null, TrustAnchors.none().with(tsa.root()))
+                .ok()).isFalse();
     }
 
     @Test
@@ -173,5 +165,13 @@ class LocalTsaTest {
         assertThat(first.certificate().getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.8");
         Openssl.ok(home, "verify", "-CAfile", first.rootPem().toString(), "-purpose", "timestampsign",
                 first.chainPem().toString());
+    }
+
+    /** One token from {@code tsa} served on a loopback port, its root trusted. */
+    private static StampedToken stamp(LocalTsa tsa, byte[] digest) throws Exception {
+        try (TsaServer server = TsaServer.start(tsa, 0)) {
+            return new Timestamper(List.of(server.endpoint()), TrustAnchors.none().with(tsa.root()),
+                    Duration.ofSeconds(5), Duration.ofSeconds(10), 0).stamp(digest);
+        }
     }
 }
