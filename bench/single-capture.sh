@@ -16,7 +16,10 @@
 # EXHIBIT_BASELINE set to another checkout's tools/exhibit (say, main's, built), it runs interleaved too, in the same
 # case, to measure what a change of the code buys in the same run (column "baseline s"), and its last capture of each
 # page is split the same way, with the waits of both tools' last captures (network-idle, scroll,
-# network-idle-after-scroll, in ms, from capture.json) printed below the table.
+# network-idle-after-scroll, in ms, from capture.json) printed below the table. Column "floor s" times
+# bench/chromium-floor.py in the same run: Chromium alone, over the DevTools pipe, loading the page and making the
+# two screenshots, DOM, MHTML and PDF (no JVM, proxy, scrolling, network waits, files or timestamp), the least any
+# tool that keeps those artifacts through Chromium takes; "jwarc/floor" says how far below jwarc that floor is.
 # Usage: [EXHIBIT_B_OPTS='-Xshare:off'] [EXHIBIT_BASELINE=../main/tools/exhibit] sh bench/single-capture.sh [RUNS]
 set -eu
 RUNS=${1:-3}
@@ -41,6 +44,7 @@ PAGES="doc.html post.html gallery.html r/1"
 b() { EXHIBIT_JAVA_OPTS="$EXHIBIT_B_OPTS" exhibit "$1"; }
 baseline() { "$EXHIBIT_BASELINE" capture --case "$OUT/case" --tsa local "http://127.0.0.1:$PORT/$1" >/dev/null 2>&1 || true; }
 exhibit() { "$EXHIBIT" capture --case "$OUT/case" --tsa local "http://127.0.0.1:$PORT/$1" >/dev/null 2>&1 || true; }
+floor() { CHROMIUM="$CHROMIUM" python3 "$ROOT/bench/chromium-floor.py" "http://127.0.0.1:$PORT/$1" > "$OUT/floor-$(echo "$1" | tr / _).line" 2>&1 || true; }
 jwarc() { BROWSER="$OUT/chromium-for-jwarc" java -jar "$JWARC" record "http://127.0.0.1:$PORT/$1" > "$OUT/jwarc.warc" 2>/dev/null || true; }
 timed() { # TOOL PAGE -> appends seconds to OUT/TOOL-PAGE.times
   s=$(date +%s.%N); "$1" "$2"; e=$(date +%s.%N)
@@ -82,21 +86,23 @@ while [ "$i" -lt "$RUNS" ]; do
     timed exhibit "$page"
     timesplit exhibit "$page"
     timed jwarc "$page"
+    timed floor "$page"
     if [ -n "${EXHIBIT_B_OPTS:-}" ]; then timed b "$page"; fi
     if [ -n "${EXHIBIT_BASELINE:-}" ]; then timed baseline "$page"; timesplit baseline "$page"; fi
     echo "$(gzip -dcf "$OUT/jwarc.warc" 2>/dev/null | grep -c '^WARC-Type: response' || true)" > "$OUT/jwarc-$(echo "$page" | tr / _).responses"
   done
   i=$((i + 1))
 done
-printf '%-14s %10s %10s %7s %12s %11s   %s\n' page "exhibit s" "jwarc s" ratio "B opts s" "baseline s" "exhibit's last: jvm+setup browser steps files record+exit outcome files | jwarc responses"
+printf '%-14s %10s %10s %7s %8s %12s %12s %11s   %s\n' page "exhibit s" "jwarc s" ratio "floor s" "jwarc/floor" "B opts s" "baseline s" "exhibit's last: jvm+setup browser steps files record+exit outcome files | jwarc responses"
 for page in $PAGES; do
   p=$(echo "$page" | tr / _)
-  ex=$(median < "$OUT/exhibit-$p.times"); jw=$(median < "$OUT/jwarc-$p.times")
+  ex=$(median < "$OUT/exhibit-$p.times"); jw=$(median < "$OUT/jwarc-$p.times"); fl=$(median < "$OUT/floor-$p.times")
   cw=-; [ -f "$OUT/b-$p.times" ] && cw=$(median < "$OUT/b-$p.times")
   bl=-; [ -f "$OUT/baseline-$p.times" ] && bl=$(median < "$OUT/baseline-$p.times")
-  printf '%-14s %10s %10s %7s %12s %11s   %s | %s\n' "$page" "$ex" "$jw" "$(echo "$jw $ex" | awk '{ printf "%.2f", $1 / $2 }')" \
-    "$cw" "$bl" "$(cat "$OUT/exhibit-$p.split")" "$(cat "$OUT/jwarc-$p.responses")"
+  printf '%-14s %10s %10s %7s %8s %12s %12s %11s   %s | %s\n' "$page" "$ex" "$jw" "$(echo "$jw $ex" | awk '{ printf "%.2f", $1 / $2 }')" \
+    "$fl" "$(echo "$jw $fl" | awk '{ printf "%.2f", $1 / $2 }')" "$cw" "$bl" "$(cat "$OUT/exhibit-$p.split")" "$(cat "$OUT/jwarc-$p.responses")"
 done
+for page in $PAGES; do printf '%-14s floor'"'"'s last: %s\n' "$page" "$(cat "$OUT/floor-$(echo "$page" | tr / _).line")"; done
 if [ -n "${EXHIBIT_BASELINE:-}" ]; then
   printf '%-14s %-40s %s\n' page "baseline's last: jvm+setup browser steps files record+exit outcome files" \
     "waits of the last captures, ms (network-idle/scroll/network-idle-after-scroll): exhibit | baseline"
