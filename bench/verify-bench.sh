@@ -13,6 +13,10 @@
 #          thousand tokens cost to check (not run by default)
 # A tiny bundle (one small file) shows what a fresh `exhibit verify` costs whatever the payload (JVM start, class
 # loading, JIT, trust store, signature, evidence record). WARM=1 adds a run in one warm JVM (bench/WarmVerify.java).
+# Each shape also times, interleaved in the same runs, the floor of any verify in Java 17 here (bench/VerifyFloor.java,
+# in a fresh JVM with its own AppCDS archive, as Exhibit's has): "hash" is SHA-256 of every byte of the ZIP on both
+# cores and nothing else; "hash+tokens" also parses each RFC 3161 token with Bouncy Castle and checks its signature
+# while the ZIP hashes. Exhibit's verify does all of that and more, so openssl/floor bounds the ratio it can reach.
 # Usage: bench/verify-bench.sh [few] [items] [items-rsa]     (few and items by default; RUNS=5 for more runs)
 # The bundles are built once under BENCH_OUT (default /tmp/exhibit-verify-bench, ~2 GB a shape) and reused while
 # they exist; CLEAN=1 deletes BENCH_OUT at the end.
@@ -85,6 +89,13 @@ measure() {   # prints "wall cpu rss_kb" of one command
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
+floor_jar="$out/floor/floor.jar" floor_jsa="$out/floor/floor.jsa"
+rm -rf "$out/floor" && mkdir -p "$out/floor/classes"
+javac -cp "$jar" -d "$out/floor/classes" "$here/VerifyFloor.java" \
+  || { echo "verify-bench: bench/VerifyFloor.java does not compile" >&2; exit 2; }
+jar cf "$floor_jar" -C "$out/floor/classes" .
+floor=(java -XX:SharedArchiveFile="$floor_jsa" -Xlog:cds*=off -cp "$jar:$floor_jar" VerifyFloor)
+
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/'); $(java -version 2>&1 | head -1); $(openssl version | cut -d' ' -f1-2)"
 echo "exhibit launcher options for verify: ${EXHIBIT_JAVA_OPTS:-as tools/exhibit sets them}"
 ls "$out"/tiny/bundle/*.zip >/dev/null 2>&1 || tiny
@@ -108,12 +119,16 @@ for shape in "${shapes[@]}"; do
   "${verify[@]}" >/dev/null || { echo "verify-bench: $bundle does not verify" >&2; exit 1; }
   measure "${openssl[@]}" >/dev/null
   measure "${verify[@]}" >/dev/null
+  [ -f "$floor_jsa" ] || java -XX:ArchiveClassesAtExit="$floor_jsa" -Xlog:cds*=off -cp "$jar:$floor_jar" VerifyFloor \
+    "$bundle" 2 "$dir/x" >/dev/null
   before=$(load)
-  ow=() oc=() vw=() vc=() vr=() pairs=()
+  ow=() oc=() vw=() vc=() vr=() pairs=() fh=() ft=()
   for _ in $(seq "$runs"); do
     read -r w c r < <(measure "${openssl[@]}"); ow+=("$w"); oc+=("$c")
     read -r w2 c2 r2 < <(measure "${verify[@]}"); vw+=("$w2"); vc+=("$c2"); vr+=("$r2")
     pairs+=("$(awk -v o="$w" -v v="$w2" 'BEGIN {printf "%.2f", o / v}')")
+    read -r w3 _ < <(measure "${floor[@]}" "$bundle" 2); fh+=("$w3")
+    read -r w4 _ < <(measure "${floor[@]}" "$bundle" 2 "$dir/x"); ft+=("$w4")
   done
   after=$(load)
   o=$(printf '%s\n' "${ow[@]}" | median) v=$(printf '%s\n' "${vw[@]}" | median)
@@ -124,6 +139,10 @@ for shape in "${shapes[@]}"; do
   awk -v o="$o" -v v="$v" -v mb="$((bytes / 1048576))" -v p="${pairs[*]}" -v b="$before" -v a="$after" 'BEGIN {
     printf "%-8s ratio openssl/verify = %.2f (goal >= 1.0; per interleaved pair: %s); %.0f MB/s vs %.0f MB/s over %d MB; load %s -> %s\n",
       "", o / v, p, mb / v, mb / o, mb, b, a }'
+  fhm=$(printf '%s\n' "${fh[@]}" | median) ftm=$(printf '%s\n' "${ft[@]}" | median)
+  awk -v o="$o" -v h="$fhm" -v t="$ftm" -v hr="${fh[*]}" -v tr="${ft[*]}" -v n="$tokens" 'BEGIN {
+    printf "%-8s floor (VerifyFloor.java): hash %.2f s (runs: %s), openssl/floor %.2f; hash+%d token signatures %.2f s (runs: %s), openssl/floor %.2f\n",
+      "", h, hr, o / h, n, t, tr, o / t }'
   if [ "${WARM:-0}" = 1 ]; then   # steady state: the same verification repeated in one JVM
     warm=$(java -Xmx128m -cp "$jar" "$here/WarmVerify.java" "$bundle" $((runs + 2)) 2>/dev/null | tail -n "$runs")
     printf '%-8s verify in a warm JVM: %.2f s wall (median of the last %d of %d runs)\n' "$shape" \
