@@ -32,7 +32,7 @@ import org.bouncycastle.tsp.TimeStampToken;
  * one's signature must be checked, or a forged token would pass.
  *
  * <p>Usage: java -cp exhibit.jar:CLASSES VerifyFloor BUNDLE.zip THREADS [UNZIPPED] (compiled first: a cold start
- * that does not compile it)
+ * that does not compile it; THREADS 0 with UNZIPPED: the tokens alone)
  */
 public final class VerifyFloor {
     public static void main(String[] args) throws Exception {

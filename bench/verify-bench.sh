@@ -14,7 +14,7 @@
 # A tiny bundle (one small file) shows what a fresh `exhibit verify` costs whatever the payload (JVM start, class
 # loading, JIT, trust store, signature, evidence record). WARM=1 adds a run in one warm JVM (bench/WarmVerify.java).
 # Each shape also times, interleaved in the same runs, the floor of any verify in Java 17 here (bench/VerifyFloor.java,
-# in a fresh JVM with its own AppCDS archive, as Exhibit's has): "hash" is SHA-256 of every byte of the ZIP on both
+# in a fresh JVM with its own AppCDS archive and the JVM options Exhibit's verify has): "hash" is SHA-256 of every byte of the ZIP on both
 # cores and nothing else; "hash+tokens" also parses each RFC 3161 token with Bouncy Castle and checks its signature
 # while the ZIP hashes. Exhibit's verify does all of that and more, so openssl/floor bounds the ratio it can reach.
 # Usage: bench/verify-bench.sh [few] [items] [items-rsa]     (few and items by default; RUNS=5 for more runs)
@@ -94,7 +94,14 @@ rm -rf "$out/floor" && mkdir -p "$out/floor/classes"
 javac -cp "$jar" -d "$out/floor/classes" "$here/VerifyFloor.java" \
   || { echo "verify-bench: bench/VerifyFloor.java does not compile" >&2; exit 2; }
 jar cf "$floor_jar" -C "$out/floor/classes" .
-floor=(java -XX:SharedArchiveFile="$floor_jsa" -Xlog:cds*=off -cp "$jar:$floor_jar" VerifyFloor)
+# the floor runs with the heap, collector and JIT options tools/exhibit gives verify (C2 only for the hashing and the
+# signature arithmetic: without them the floor's 1,004 tokens took ~1 s of CPU more), checked against the launcher
+jit="-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000"
+jit2="-XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
+grep -qF -- "$jit" "$exhibit" && grep -qF -- "$jit2" "$exhibit" && grep -qF -- "-Xmx128m -XX:+UseSerialGC" "$exhibit" \
+  || { echo "verify-bench: tools/exhibit's verify options changed; update the floor's here" >&2; exit 2; }
+floor=(java -Xmx128m -XX:+UseSerialGC $jit $jit2 -XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile="$root/tools/verify-jit.json"
+  -XX:SharedArchiveFile="$floor_jsa" -Xlog:cds*=off -cp "$jar:$floor_jar" VerifyFloor)
 
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/'); $(java -version 2>&1 | head -1); $(openssl version | cut -d' ' -f1-2)"
 echo "exhibit launcher options for verify: ${EXHIBIT_JAVA_OPTS:-as tools/exhibit sets them}"
@@ -120,15 +127,15 @@ for shape in "${shapes[@]}"; do
   measure "${openssl[@]}" >/dev/null
   measure "${verify[@]}" >/dev/null
   [ -f "$floor_jsa" ] || java -XX:ArchiveClassesAtExit="$floor_jsa" -Xlog:cds*=off -cp "$jar:$floor_jar" VerifyFloor \
-    "$bundle" 2 "$dir/x" >/dev/null
+    "$bundle" 2 "$dir/x" >/dev/null 2>&1
   before=$(load)
-  ow=() oc=() vw=() vc=() vr=() pairs=() fh=() ft=()
+  ow=() oc=() vw=() vc=() vr=() pairs=() fh=() ft=() ftc=()
   for _ in $(seq "$runs"); do
     read -r w c r < <(measure "${openssl[@]}"); ow+=("$w"); oc+=("$c")
     read -r w2 c2 r2 < <(measure "${verify[@]}"); vw+=("$w2"); vc+=("$c2"); vr+=("$r2")
     pairs+=("$(awk -v o="$w" -v v="$w2" 'BEGIN {printf "%.2f", o / v}')")
     read -r w3 _ < <(measure "${floor[@]}" "$bundle" 2); fh+=("$w3")
-    read -r w4 _ < <(measure "${floor[@]}" "$bundle" 2 "$dir/x"); ft+=("$w4")
+    read -r w4 c4 _ < <(measure "${floor[@]}" "$bundle" 2 "$dir/x"); ft+=("$w4"); ftc+=("$c4")
   done
   after=$(load)
   o=$(printf '%s\n' "${ow[@]}" | median) v=$(printf '%s\n' "${vw[@]}" | median)
@@ -139,10 +146,11 @@ for shape in "${shapes[@]}"; do
   awk -v o="$o" -v v="$v" -v mb="$((bytes / 1048576))" -v p="${pairs[*]}" -v b="$before" -v a="$after" 'BEGIN {
     printf "%-8s ratio openssl/verify = %.2f (goal >= 1.0; per interleaved pair: %s); %.0f MB/s vs %.0f MB/s over %d MB; load %s -> %s\n",
       "", o / v, p, mb / v, mb / o, mb, b, a }'
-  fhm=$(printf '%s\n' "${fh[@]}" | median) ftm=$(printf '%s\n' "${ft[@]}" | median)
-  awk -v o="$o" -v h="$fhm" -v t="$ftm" -v hr="${fh[*]}" -v tr="${ft[*]}" -v n="$tokens" 'BEGIN {
-    printf "%-8s floor (VerifyFloor.java): hash %.2f s (runs: %s), openssl/floor %.2f; hash+%d token signatures %.2f s (runs: %s), openssl/floor %.2f\n",
-      "", h, hr, o / h, n, t, tr, o / t }'
+  fhm=$(printf '%s\n' "${fh[@]}" | median) ftm=$(printf '%s\n' "${ft[@]}" | median) ftcm=$(printf '%s\n' "${ftc[@]}" | median)
+  awk -v o="$o" -v h="$fhm" -v t="$ftm" -v c="$ftcm" -v hr="${fh[*]}" -v tr="${ft[*]}" -v n="$tokens" -v k="$(nproc)" 'BEGIN {
+    printf "%-8s floor (VerifyFloor.java): hash %.2f s (runs: %s), openssl/floor %.2f; hash+%d token signatures %.2f s (runs: %s), openssl/floor %.2f;\n",
+      "", h, hr, o / h, n, t, tr, o / t
+    printf "%-8s   that floor used %.2f s of CPU: on %d cores, at least %.2f s however it were spread (openssl/that %.2f)\n", "", c, k, c / k, o / (c / k) }'
   if [ "${WARM:-0}" = 1 ]; then   # steady state: the same verification repeated in one JVM
     warm=$(java -Xmx128m -cp "$jar" "$here/WarmVerify.java" "$bundle" $((runs + 2)) 2>/dev/null | tail -n "$runs")
     printf '%-8s verify in a warm JVM: %.2f s wall (median of the last %d of %d runs)\n' "$shape" \
