@@ -22,8 +22,8 @@ import org.bouncycastle.tsp.TimeStampToken;
  * `exhibit verify` and `openssl dgst -sha256`): a fresh Java 17 process that does nothing but SHA-256 every byte of
  * the bundle's ZIP, cut into THREADS contiguous ranges hashed at once (1 MB reads, the JDK's SHA-256 with its CPU
  * intrinsic, as Exhibit's hashing uses). No entry parsed, no digest compared, no signature, token, record or custody
- * line checked, nothing printed. A verify must at least read and hash the payload the ZIP holds, so on the same
- * machine and JVM it cannot be faster than this.
+ * line checked, nothing printed but how many tokens were checked. A verify must at least read and hash the payload
+ * the ZIP holds, so on the same machine and JVM it cannot be faster than this.
  *
  * <p>Given the bundle unzipped as well (UNZIPPED), the main thread also does the least a verifier must do with each
  * RFC 3161 token while the ZIP hashes: parse it (Bouncy Castle) and check its signature over its signed attributes

@@ -85,7 +85,11 @@ if artifacts:
     sizes.append(len(call('Page.printToPDF', {}, tab)['data']))
 made = time.time()
 send_to.write(json.dumps({'id': last_id + 1, 'method': 'Browser.close'}).encode() + b'\0')
-browser.wait()
+try:
+    browser.wait(timeout=10)
+except subprocess.TimeoutExpired:
+    browser.kill()
+    sys.exit('chromium-floor: Chromium did not close within 10 s of Browser.close')
 shutil.rmtree(profile, ignore_errors=True)
 end = time.time()
 print('browser %.2f load %.2f artifacts %.2f close %.2f total %.2f (base64 sizes: %s)'

@@ -14,9 +14,10 @@
 # A tiny bundle (one small file) shows what a fresh `exhibit verify` costs whatever the payload (JVM start, class
 # loading, JIT, trust store, signature, evidence record). WARM=1 adds a run in one warm JVM (bench/WarmVerify.java).
 # Each shape also times, interleaved in the same runs, the floor of any verify in Java 17 here (bench/VerifyFloor.java,
-# in a fresh JVM with its own AppCDS archive and the JVM options Exhibit's verify has): "hash" is SHA-256 of every byte of the ZIP on both
-# cores and nothing else; "hash+tokens" also parses each RFC 3161 token with Bouncy Castle and checks its signature
-# while the ZIP hashes. Exhibit's verify does all of that and more, so openssl/floor bounds the ratio it can reach.
+# in a fresh JVM with its own AppCDS archive and the JVM options Exhibit's verify has): "hash" is SHA-256 of every
+# byte of the ZIP on both cores and nothing else; "hash+tokens" also parses each RFC 3161 token with Bouncy Castle
+# and checks its signature while the ZIP hashes. Exhibit's verify does all of that and more, so openssl/floor bounds
+# the ratio it can reach.
 # Usage: bench/verify-bench.sh [few] [items] [items-rsa]     (few and items by default; RUNS=5 for more runs)
 # The bundles are built once under BENCH_OUT (default /tmp/exhibit-verify-bench, ~2 GB a shape) and reused while
 # they exist; CLEAN=1 deletes BENCH_OUT at the end.
@@ -100,8 +101,9 @@ jit="-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000"
 jit2="-XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
 grep -qF -- "$jit" "$exhibit" && grep -qF -- "$jit2" "$exhibit" && grep -qF -- "-Xmx128m -XX:+UseSerialGC" "$exhibit" \
   || { echo "verify-bench: tools/exhibit's verify options changed; update the floor's here" >&2; exit 2; }
-floor=(java -Xmx128m -XX:+UseSerialGC $jit $jit2 -XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile="$root/tools/verify-jit.json"
-  -XX:SharedArchiveFile="$floor_jsa" -Xlog:cds*=off -cp "$jar:$floor_jar" VerifyFloor)
+floor_opts=(-Xmx128m -XX:+UseSerialGC $jit $jit2 -XX:+UnlockDiagnosticVMOptions
+  -XX:CompilerDirectivesFile="$root/tools/verify-jit.json" -Xlog:cds*=off -cp "$jar:$floor_jar")
+floor=(java "${floor_opts[@]}" -XX:SharedArchiveFile="$floor_jsa" VerifyFloor)
 
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/'); $(java -version 2>&1 | head -1); $(openssl version | cut -d' ' -f1-2)"
 echo "exhibit launcher options for verify: ${EXHIBIT_JAVA_OPTS:-as tools/exhibit sets them}"
@@ -126,8 +128,7 @@ for shape in "${shapes[@]}"; do
   "${verify[@]}" >/dev/null || { echo "verify-bench: $bundle does not verify" >&2; exit 1; }
   measure "${openssl[@]}" >/dev/null
   measure "${verify[@]}" >/dev/null
-  [ -f "$floor_jsa" ] || java -XX:ArchiveClassesAtExit="$floor_jsa" -Xlog:cds*=off -cp "$jar:$floor_jar" VerifyFloor \
-    "$bundle" 2 "$dir/x" >/dev/null 2>&1
+  [ -f "$floor_jsa" ] || java "${floor_opts[@]}" -XX:ArchiveClassesAtExit="$floor_jsa" VerifyFloor "$bundle" 2 "$dir/x" >/dev/null
   before=$(load)
   ow=() oc=() vw=() vc=() vr=() pairs=() fh=() ft=() ftc=()
   for _ in $(seq "$runs"); do
