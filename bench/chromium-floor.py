@@ -4,9 +4,9 @@ and make the artifacts `exhibit capture` keeps from it, with nothing of Exhibit'
 
 No JVM, no WebDriver, no recording proxy, no scrolling, no waiting for the network, no files written: a new headless
 Chromium driven over --remote-debugging-pipe (the DevTools protocol, Python's standard library only) opens a tab at
-Exhibit's viewport (1366x900), loads URL, and with ARTIFACTS=1 (the default) asks for what a capture keeps from the
-browser: the first screen and the whole page as PNG, the DOM, MHTML and PDF; then it closes the browser. It prints
-the seconds of each phase on one line. bench/single-capture.sh times it in the same run as `exhibit capture` and
+Exhibit's viewport (1366x900), loads URL, and (unless the second argument is 0: the load alone) asks for what a
+capture keeps from the browser: the first screen and the whole page as PNG, the DOM, MHTML and PDF; then it closes
+the browser. It prints the seconds of each phase on one line, or exits 1 with a line saying what went wrong. bench/single-capture.sh times it in the same run as `exhibit capture` and
 `jwarc record`: any tool that keeps these artifacts through Chromium takes at least this long.
 Usage: python3 bench/chromium-floor.py URL [0|1]     (CHROMIUM: the browser, default /usr/bin/chromium)
 """
@@ -27,11 +27,15 @@ def pipes():  # in the child: fd 3 reads the commands, fd 4 writes the answers (
     os.set_inheritable(4, True)
 
 
-browser = subprocess.Popen([os.environ.get('CHROMIUM', '/usr/bin/chromium'), '--headless', '--no-sandbox',
-                            '--remote-debugging-pipe', '--user-data-dir=' + profile, '--window-size=1366,900',
-                            '--disable-background-networking', '--disable-component-update', '--no-first-run',
-                            '--disable-sync', '--disable-breakpad', 'about:blank'],
-                           preexec_fn=pipes, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+chromium = os.environ.get('CHROMIUM', '/usr/bin/chromium')
+try:
+    browser = subprocess.Popen([chromium, '--headless', '--no-sandbox',
+                                '--remote-debugging-pipe', '--user-data-dir=' + profile, '--window-size=1366,900',
+                                '--disable-background-networking', '--disable-component-update', '--no-first-run',
+                                '--disable-sync', '--disable-breakpad', 'about:blank'],
+                               preexec_fn=pipes, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+except OSError as e:
+    sys.exit('chromium-floor: cannot start %s (set CHROMIUM to the browser): %s' % (chromium, e.strerror))
 os.close(to_browser[0])
 os.close(from_browser[1])
 send_to = os.fdopen(to_browser[1], 'wb', buffering=0)

@@ -44,7 +44,10 @@ PAGES="doc.html post.html gallery.html r/1"
 b() { EXHIBIT_JAVA_OPTS="$EXHIBIT_B_OPTS" exhibit "$1"; }
 baseline() { "$EXHIBIT_BASELINE" capture --case "$OUT/case" --tsa local "http://127.0.0.1:$PORT/$1" >/dev/null 2>&1 || true; }
 exhibit() { "$EXHIBIT" capture --case "$OUT/case" --tsa local "http://127.0.0.1:$PORT/$1" >/dev/null 2>&1 || true; }
-floor() { CHROMIUM="$CHROMIUM" python3 "$ROOT/bench/chromium-floor.py" "http://127.0.0.1:$PORT/$1" > "$OUT/floor-$(echo "$1" | tr / _).line" 2>&1 || true; }
+floor() { # a floor that failed is counted, so that its short time is not taken for a floor
+  f="$OUT/floor-$(echo "$1" | tr / _)"
+  CHROMIUM="$CHROMIUM" python3 "$ROOT/bench/chromium-floor.py" "http://127.0.0.1:$PORT/$1" > "$f.line" 2>&1 || echo >> "$f.failed"
+}
 jwarc() { BROWSER="$OUT/chromium-for-jwarc" java -jar "$JWARC" record "http://127.0.0.1:$PORT/$1" > "$OUT/jwarc.warc" 2>/dev/null || true; }
 timed() { # TOOL PAGE -> appends seconds to OUT/TOOL-PAGE.times
   s=$(date +%s.%N); "$1" "$2"; e=$(date +%s.%N)
@@ -97,6 +100,7 @@ printf '%-14s %10s %10s %7s %8s %12s %12s %11s   %s\n' page "exhibit s" "jwarc s
 for page in $PAGES; do
   p=$(echo "$page" | tr / _)
   ex=$(median < "$OUT/exhibit-$p.times"); jw=$(median < "$OUT/jwarc-$p.times"); fl=$(median < "$OUT/floor-$p.times")
+  [ -f "$OUT/floor-$p.failed" ] && fl="failed$(wc -l < "$OUT/floor-$p.failed")x"
   cw=-; [ -f "$OUT/b-$p.times" ] && cw=$(median < "$OUT/b-$p.times")
   bl=-; [ -f "$OUT/baseline-$p.times" ] && bl=$(median < "$OUT/baseline-$p.times")
   printf '%-14s %10s %10s %7s %8s %12s %12s %11s   %s | %s\n' "$page" "$ex" "$jw" "$(echo "$jw $ex" | awk '{ printf "%.2f", $1 / $2 }')" \
